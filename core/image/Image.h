@@ -1,0 +1,34 @@
+#pragma once
+// The working image: scene-referred linear Rec.2020 RGB, float32, interleaved, row-major.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace pictor {
+
+class Image {
+public:
+    Image() = default;
+    Image(int width, int height) : m_width(width), m_height(height), m_pixels(pixelCount() * 3) {}
+
+    int width() const { return m_width; }
+    int height() const { return m_height; }
+    bool empty() const { return m_pixels.empty(); }
+    std::size_t pixelCount() const { return std::size_t(m_width) * std::size_t(m_height); }
+
+    float* data() { return m_pixels.data(); }
+    const float* data() const { return m_pixels.data(); }
+    float* row(int y) { return m_pixels.data() + std::size_t(y) * std::size_t(m_width) * 3; }
+    const float* row(int y) const {
+        return m_pixels.data() + std::size_t(y) * std::size_t(m_width) * 3;
+    }
+    float* at(int x, int y) { return row(y) + std::size_t(x) * 3; }
+    const float* at(int x, int y) const { return row(y) + std::size_t(x) * 3; }
+
+private:
+    int m_width = 0;
+    int m_height = 0;
+    std::vector<float> m_pixels;
+};
+
+} // namespace pictor
