@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,6 +45,12 @@ public:
     static Result<InputTransform> fromIcc(const std::vector<std::uint8_t>& icc);
     static InputTransform srgb();
     static InputTransform linearRec2020();
+    // For containers that describe colour by code points instead of ICC (HEIF/AVIF "nclx"):
+    // primaries as CIE xy (R, G, B, white) and an electro-optical curve, unbounded above 1 for
+    // HDR curves (PQ/HLG scaled so that diffuse white is 1).
+    static InputTransform fromPrimariesAndCurve(const std::array<double, 8>& xyPrimariesAndWhite,
+                                                const std::function<double(double)>& toLinear,
+                                                const std::string& description);
 
     InputTransform(InputTransform&&) noexcept;
     InputTransform& operator=(InputTransform&&) noexcept;

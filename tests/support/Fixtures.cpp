@@ -1,5 +1,6 @@
 #include "Fixtures.h"
 
+#include <exiv2/exiv2.hpp>
 #include <turbojpeg.h>
 
 #include <cmath>
@@ -66,6 +67,28 @@ std::vector<std::uint8_t> encodeJpeg(const std::vector<std::uint8_t>& rgb, int w
     tjDestroy(handle);
     if (rc != 0) throw std::runtime_error("TurboJPEG could not encode the fixture");
     return bytes;
+}
+
+std::vector<std::uint8_t> withOrientationAndIcc(const std::vector<std::uint8_t>& file,
+                                                int orientation,
+                                                const std::vector<std::uint8_t>& icc) {
+    auto image = Exiv2::ImageFactory::open(file.data(), long(file.size()));
+    image->readMetadata();
+    if (orientation != 0) {
+        Exiv2::ExifData exif = image->exifData();
+        exif["Exif.Image.Orientation"] = std::uint16_t(orientation);
+        image->setExifData(exif);
+    }
+    if (!icc.empty()) {
+        Exiv2::DataBuf profile(icc.data(), long(icc.size()));
+        image->setIccProfile(profile);
+    }
+    image->writeMetadata();
+    Exiv2::BasicIo& io = image->io();
+    io.seek(0, Exiv2::BasicIo::beg);
+    std::vector<std::uint8_t> out(std::size_t(io.size()));
+    io.read(out.data(), long(out.size()));
+    return out;
 }
 
 std::string cliPath() {

@@ -25,6 +25,12 @@ std::vector<std::uint8_t> makePatternRgb8(int width, int height);
 std::vector<std::uint8_t> encodeJpeg(const std::vector<std::uint8_t>& rgb, int width, int height,
                                      int quality = 95);
 
+// Returns `file` (JPEG/PNG/TIFF bytes) with EXIF orientation and/or an ICC profile set by exiv2
+// (orientation 0 = leave unset).
+std::vector<std::uint8_t> withOrientationAndIcc(const std::vector<std::uint8_t>& file,
+                                                int orientation,
+                                                const std::vector<std::uint8_t>& icc = {});
+
 // Path of the built pictor-cli (PICTOR_CLI), for tests that drive the command line.
 std::string cliPath();
 

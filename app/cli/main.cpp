@@ -1,0 +1,56 @@
+// pictor-cli: Pictor's command line. Each command lives in its own file.
+#include "BenchCommand.h"
+#include "CliSupport.h"
+#include "ConvertCommand.h"
+#include "InfoCommand.h"
+#include "compute/ComputeDevice.h"
+#include "util/Version.h"
+
+#include <QCoreApplication>
+
+#include <iostream>
+
+namespace {
+
+const char* kUsage = R"(Usage: pictor-cli COMMAND [options] …
+
+Pictor edits photos non-destructively: a Critic explains what holds a photo back, an Artist
+renders the fix at full resolution.
+
+Commands:
+  info FILE [--json]         Format, size, colour profile, camera, exposure, GPS, metadata.
+  convert IN -o OUT          Convert to JPEG/PNG/TIFF with colour management and all metadata.
+  bench io                   Time decoding and exporting 24-megapixel JPEG and RAW files.
+
+Options:
+  -h, --help                 This help; 'pictor-cli COMMAND --help' shows a command's options.
+  -v, --version              Version and compute device (CPU or CUDA).
+)";
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName("pictor-cli");
+    QCoreApplication::setApplicationVersion(QString::fromStdString(pictor::versionString()));
+    QStringList args = QCoreApplication::arguments();
+
+    if (args.size() < 2 || args[1] == "-h" || args[1] == "--help" || args[1] == "help") {
+        std::cout << kUsage;
+        return args.size() < 2 ? pictor::cli::UsageError : pictor::cli::Success;
+    }
+    const QString command = args[1];
+    if (command == "-v" || command == "--version" || command == "version") {
+        auto device = pictor::chooseComputeDevice();
+        std::cout << pictor::softwareName() << "\nCompute device: "
+                  << (device ? device->description : "unavailable: " + device.error().message())
+                  << std::endl;
+        return pictor::cli::Success;
+    }
+    args.removeAt(1); // the command's parser sees "pictor-cli ARGS…"
+    if (command == "info") return pictor::cli::runInfo(args);
+    if (command == "convert") return pictor::cli::runConvert(args);
+    if (command == "bench") return pictor::cli::runBench(args);
+    std::cerr << "pictor-cli: unknown command '" << command.toStdString() << "'\n" << kUsage;
+    return pictor::cli::UsageError;
+}

@@ -1,0 +1,510 @@
+#include "image/ColorSpace.h"
+
+#include "image/TransferLut.h"
+
+#include <lcms2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <mutex>
+
+namespace pictor {
+
+// ---------------------------------------------------------------------------------------------
+// 3×3 matrices
+
+Matrix3 multiply(const Matrix3& a, const Matrix3& b) {
+    Matrix3 r{};
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j)
+            for (int k = 0; k < 3; ++k) r[i * 3 + j] += a[i * 3 + k] * b[k * 3 + j];
+    return r;
+}
+
+Matrix3 inverse(const Matrix3& m) {
+    const double a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5], g = m[6], h = m[7],
+                 i = m[8];
+    const double A = e * i - f * h, B = -(d * i - f * g), C = d * h - e * g;
+    const double det = a * A + b * B + c * C;
+    const double s = det != 0 ? 1.0 / det : 0.0;
+    return {A * s, -(b * i - c * h) * s, (b * f - c * e) * s,
+            B * s, (a * i - c * g) * s,  -(a * f - c * d) * s,
+            C * s, -(a * h - b * g) * s, (a * e - b * d) * s};
+}
+
+void apply(const Matrix3& m, const float in[3], float out[3]) {
+    const float r = in[0], g = in[1], b = in[2];
+    out[0] = float(m[0] * r + m[1] * g + m[2] * b);
+    out[1] = float(m[3] * r + m[4] * g + m[5] * b);
+    out[2] = float(m[6] * r + m[7] * g + m[8] * b);
+}
+
+namespace {
+
+struct Primaries {
+    double rx, ry, gx, gy, bx, by;
+};
+constexpr double kD65x = 0.3127, kD65y = 0.3290;
+constexpr Primaries kRec2020{0.708, 0.292, 0.170, 0.797, 0.131, 0.046};
+constexpr Primaries kRec709{0.640, 0.330, 0.300, 0.600, 0.150, 0.060};
+constexpr Primaries kDisplayP3{0.680, 0.320, 0.265, 0.690, 0.150, 0.060};
+constexpr Primaries kAdobeRgb{0.640, 0.330, 0.210, 0.710, 0.150, 0.060};
+
+// RGB → XYZ for the given primaries and D65 white (the classic construction).
+Matrix3 rgbToXyz(const Primaries& p) {
+    auto column = [](double x, double y) { return std::array<double, 3>{x / y, 1.0, (1 - x - y) / y}; };
+    const auto r = column(p.rx, p.ry), g = column(p.gx, p.gy), b = column(p.bx, p.by);
+    const auto w = column(kD65x, kD65y);
+    const Matrix3 m{r[0], g[0], b[0], r[1], g[1], b[1], r[2], g[2], b[2]};
+    const Matrix3 mi = inverse(m);
+    const double sr = mi[0] * w[0] + mi[1] * w[1] + mi[2] * w[2];
+    const double sg = mi[3] * w[0] + mi[4] * w[1] + mi[5] * w[2];
+    const double sb = mi[6] * w[0] + mi[7] * w[1] + mi[8] * w[2];
+    return {m[0] * sr, m[1] * sg, m[2] * sb, m[3] * sr, m[4] * sg, m[5] * sb,
+            m[6] * sr, m[7] * sg, m[8] * sb};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transfer curves (encoded value as a function of linear light, and back)
+
+double srgbEncode(double l) { return l <= 0.0031308 ? 12.92 * l : 1.055 * std::pow(l, 1 / 2.4) - 0.055; }
+constexpr double kAdobeGamma = 563.0 / 256.0; // 2.19921875, as in the Adobe RGB (1998) spec
+double adobeEncode(double l) { return std::pow(std::max(l, 0.0), 1 / kAdobeGamma); }
+double rec2020Encode(double l) { // ITU-R BT.2020 OETF (10/12-bit constants)
+    return l < 0.018053968510807 ? 4.5 * l : 1.09929682680944 * std::pow(l, 0.45) - 0.09929682680944;
+}
+
+struct SpaceDef {
+    OutputColorSpace space;
+    const char* key;
+    const char* name;
+    Primaries primaries;
+    double (*encode)(double);
+};
+const SpaceDef kSpaces[] = {
+    {OutputColorSpace::SRgb, "srgb", "sRGB", kRec709, srgbEncode},
+    {OutputColorSpace::DisplayP3, "p3", "Display P3", kDisplayP3, srgbEncode},
+    {OutputColorSpace::AdobeRgb, "adobergb", "Adobe RGB (1998)", kAdobeRgb, adobeEncode},
+    {OutputColorSpace::Rec2020, "rec2020", "Rec. ITU-R BT.2020", kRec2020, rec2020Encode},
+};
+const SpaceDef& def(OutputColorSpace space) {
+    for (const auto& d : kSpaces)
+        if (d.space == space) return d;
+    return kSpaces[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// lcms2 helpers
+
+struct ProfileCloser {
+    void operator()(void* h) const { if (h) cmsCloseProfile(h); }
+};
+using ProfilePtr = std::unique_ptr<void, ProfileCloser>;
+struct CurveFree {
+    void operator()(cmsToneCurve* c) const { if (c) cmsFreeToneCurve(c); }
+};
+using CurvePtr = std::unique_ptr<cmsToneCurve, CurveFree>;
+
+// lcms2 reports errors through a global handler; route them nowhere (we check return values).
+void silenceLcms() {
+    static std::once_flag once;
+    std::call_once(once, [] { cmsSetLogErrorHandler([](cmsContext, cmsUInt32Number, const char*) {}); });
+}
+
+CurvePtr curveFor(OutputColorSpace space) {
+    switch (space) {
+    case OutputColorSpace::SRgb:
+    case OutputColorSpace::DisplayP3: {
+        const double p[5] = {2.4, 1 / 1.055, 0.055 / 1.055, 1 / 12.92, 0.04045};
+        return CurvePtr(cmsBuildParametricToneCurve(nullptr, 4, p));
+    }
+    case OutputColorSpace::AdobeRgb: return CurvePtr(cmsBuildGamma(nullptr, kAdobeGamma));
+    case OutputColorSpace::Rec2020: {
+        const double a = 1.09929682680944, b = 0.09929682680944;
+        const double p[5] = {1 / 0.45, 1 / a, b / a, 1 / 4.5, 4.5 * 0.018053968510807};
+        return CurvePtr(cmsBuildParametricToneCurve(nullptr, 4, p));
+    }
+    }
+    return nullptr;
+}
+
+cmsCIExyYTRIPLE toTriple(const Primaries& p) {
+    return {{p.rx, p.ry, 1.0}, {p.gx, p.gy, 1.0}, {p.bx, p.by, 1.0}};
+}
+
+void setText(cmsHPROFILE profile, cmsTagSignature tag, const char* text) {
+    cmsMLU* mlu = cmsMLUalloc(nullptr, 1);
+    cmsMLUsetASCII(mlu, "en", "US", text);
+    cmsWriteTag(profile, tag, mlu);
+    cmsMLUfree(mlu);
+}
+
+ProfilePtr buildProfile(const Primaries& primaries, cmsToneCurve* curve, const char* description) {
+    silenceLcms();
+    cmsCIExyY white{kD65x, kD65y, 1.0};
+    const cmsCIExyYTRIPLE triple = toTriple(primaries);
+    cmsToneCurve* curves[3] = {curve, curve, curve};
+    ProfilePtr profile(cmsCreateRGBProfile(&white, &triple, curves));
+    setText(profile.get(), cmsSigProfileDescriptionTag, description);
+    setText(profile.get(), cmsSigCopyrightTag, "No copyright, use freely");
+    return profile;
+}
+
+// Colorants (RGB → XYZ, D50-adapted PCS) of a matrix/shaper profile.
+Matrix3 colorantMatrix(cmsHPROFILE profile) {
+    const auto* r = static_cast<const cmsCIEXYZ*>(cmsReadTag(profile, cmsSigRedColorantTag));
+    const auto* g = static_cast<const cmsCIEXYZ*>(cmsReadTag(profile, cmsSigGreenColorantTag));
+    const auto* b = static_cast<const cmsCIEXYZ*>(cmsReadTag(profile, cmsSigBlueColorantTag));
+    if (!r || !g || !b) return {};
+    return {r->X, g->X, b->X, r->Y, g->Y, b->Y, r->Z, g->Z, b->Z};
+}
+
+// The working space's own lcms2 profile (linear Rec.2020) and its D50 colorant matrix.
+struct WorkingSpace {
+    ProfilePtr profile;
+    Matrix3 pcsToWorking; // XYZ (D50 PCS) → linear Rec.2020
+    Matrix3 workingToPcs;
+};
+const WorkingSpace& workingSpace() {
+    static const WorkingSpace ws = [] {
+        WorkingSpace w;
+        CurvePtr linear(cmsBuildGamma(nullptr, 1.0));
+        w.profile = buildProfile(kRec2020, linear.get(), "Linear Rec.2020 (Pictor working space)");
+        w.workingToPcs = colorantMatrix(w.profile.get());
+        w.pcsToWorking = inverse(w.workingToPcs);
+        return w;
+    }();
+    return ws;
+}
+
+std::string profileDescription(cmsHPROFILE profile) {
+    char buffer[256] = {};
+    cmsGetProfileInfoASCII(profile, cmsInfoDescription, "en", "US", buffer, sizeof buffer);
+    std::string text(buffer);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+    return text.empty() ? "unnamed ICC profile" : text;
+}
+
+} // namespace
+
+Matrix3 rec2020ToXyz() { return rgbToXyz(kRec2020); }
+Matrix3 xyzToRec2020() { return inverse(rgbToXyz(kRec2020)); }
+
+std::string colorSpaceName(OutputColorSpace space) { return def(space).name; }
+std::string colorSpaceKey(OutputColorSpace space) { return def(space).key; }
+
+std::optional<OutputColorSpace> parseColorSpace(std::string_view key) {
+    std::string lower(key);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::erase_if(lower, [](char c) { return c == '-' || c == '_' || c == ' ' || c == '.'; });
+    if (lower == "displayp3" || lower == "dcip3") lower = "p3";
+    if (lower == "adobe" || lower == "adobergb1998") lower = "adobergb";
+    if (lower == "bt2020" || lower == "rec2020") lower = "rec2020";
+    for (const auto& d : kSpaces)
+        if (lower == d.key) return d.space;
+    return std::nullopt;
+}
+
+const std::vector<std::uint8_t>& iccProfile(OutputColorSpace space) {
+    static std::mutex mutex;
+    static std::map<OutputColorSpace, std::vector<std::uint8_t>> cache;
+    std::lock_guard lock(mutex);
+    auto& bytes = cache[space];
+    if (bytes.empty()) {
+        const SpaceDef& d = def(space);
+        CurvePtr curve = curveFor(space);
+        ProfilePtr profile = buildProfile(d.primaries, curve.get(), d.name);
+        // v2.1 is read by every viewer; lcms2 writes the curve as a sampled 'curv' table.
+        cmsSetProfileVersion(profile.get(), 2.1);
+        cmsUInt32Number size = 0;
+        cmsSaveProfileToMem(profile.get(), nullptr, &size);
+        bytes.resize(size);
+        cmsSaveProfileToMem(profile.get(), bytes.data(), &size);
+    }
+    return bytes;
+}
+
+std::string iccDescription(const std::vector<std::uint8_t>& icc) {
+    if (icc.empty()) return {};
+    silenceLcms();
+    ProfilePtr profile(cmsOpenProfileFromMem(icc.data(), cmsUInt32Number(icc.size())));
+    if (!profile) return "unreadable ICC profile";
+    return profileDescription(profile.get());
+}
+
+// ---------------------------------------------------------------------------------------------
+// InputTransform
+
+struct InputTransform::Impl {
+    std::string description;
+    bool grey = false;
+    Matrix3 toWorking{1, 0, 0, 0, 1, 0, 0, 0, 1};
+    // Matrix/shaper path: per-channel linearisation tables.
+    std::array<std::vector<float>, 3> lut8, lut16;
+    std::array<CurvePtr, 3> curves; // for float input
+    // General path (LUT-based profiles): an lcms2 transform per input layout, made on demand.
+    ProfilePtr profile;
+    bool matrixShaper = true;
+    mutable std::mutex transformMutex;
+    mutable std::map<cmsUInt32Number, cmsHTRANSFORM> transforms;
+
+    ~Impl() {
+        for (auto& [format, t] : transforms) cmsDeleteTransform(t);
+    }
+
+    cmsHTRANSFORM transformFor(cmsUInt32Number inputFormat) const {
+        std::lock_guard lock(transformMutex);
+        auto it = transforms.find(inputFormat);
+        if (it != transforms.end()) return it->second;
+        cmsHTRANSFORM t = cmsCreateTransform(profile.get(), inputFormat, workingSpace().profile.get(),
+                                             TYPE_RGB_FLT, INTENT_PERCEPTUAL, cmsFLAGS_NOCACHE);
+        transforms[inputFormat] = t;
+        return t;
+    }
+};
+
+InputTransform::InputTransform(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+InputTransform::InputTransform(InputTransform&&) noexcept = default;
+InputTransform& InputTransform::operator=(InputTransform&&) noexcept = default;
+InputTransform::~InputTransform() = default;
+
+std::string InputTransform::description() const { return m_impl->description; }
+
+Result<InputTransform> InputTransform::fromIcc(const std::vector<std::uint8_t>& icc) {
+    if (icc.empty()) return srgb();
+    silenceLcms();
+    ProfilePtr profile(cmsOpenProfileFromMem(icc.data(), cmsUInt32Number(icc.size())));
+    if (!profile)
+        return Error{"The embedded ICC colour profile is corrupt",
+                     "Re-export the photo from its original application with a valid profile."};
+    const cmsColorSpaceSignature space = cmsGetColorSpace(profile.get());
+    if (space != cmsSigRgbData && space != cmsSigGrayData)
+        return Error{"The embedded ICC profile is not an RGB or greyscale profile (CMYK or other)",
+                     "Convert the photo to RGB in its original application first."};
+
+    auto impl = std::make_unique<Impl>();
+    impl->description = profileDescription(profile.get()) + " (embedded ICC)";
+    impl->grey = space == cmsSigGrayData;
+    const WorkingSpace& ws = workingSpace();
+
+    const cmsTagSignature trcTags[3] = {cmsSigRedTRCTag, cmsSigGreenTRCTag, cmsSigBlueTRCTag};
+    bool shaperOk = impl->grey ? cmsIsTag(profile.get(), cmsSigGrayTRCTag)
+                               : cmsIsMatrixShaper(profile.get()) != 0;
+    if (shaperOk && !impl->grey) {
+        const Matrix3 colorants = colorantMatrix(profile.get());
+        if (colorants == Matrix3{}) shaperOk = false;
+        else impl->toWorking = multiply(ws.pcsToWorking, colorants);
+    }
+    if (shaperOk) {
+        for (int c = 0; c < 3; ++c) {
+            const auto* curve = static_cast<const cmsToneCurve*>(
+                cmsReadTag(profile.get(), impl->grey ? cmsSigGrayTRCTag : trcTags[c]));
+            if (!curve) { shaperOk = false; break; }
+            impl->curves[c].reset(cmsDupToneCurve(curve));
+            impl->lut8[c].resize(256);
+            for (int i = 0; i < 256; ++i) impl->lut8[c][i] = cmsEvalToneCurveFloat(curve, i / 255.0f);
+            impl->lut16[c].resize(65536);
+            for (int i = 0; i < 65536; ++i)
+                impl->lut16[c][i] = cmsEvalToneCurveFloat(curve, i / 65535.0f);
+        }
+    }
+    impl->matrixShaper = shaperOk;
+    impl->profile = std::move(profile);
+    if (!shaperOk && impl->grey)
+        return Error{"The embedded greyscale ICC profile has no usable tone curve",
+                     "Re-export the photo with a standard profile."};
+    return InputTransform(std::move(impl));
+}
+
+InputTransform InputTransform::srgb() {
+    auto t = fromIcc(iccProfile(OutputColorSpace::SRgb));
+    t->m_impl->description = "sRGB (assumed: no embedded profile)";
+    return std::move(t).value();
+}
+
+InputTransform InputTransform::linearRec2020() {
+    auto impl = std::make_unique<Impl>();
+    impl->description = "Linear Rec.2020";
+    for (int c = 0; c < 3; ++c) {
+        impl->curves[c].reset(cmsBuildGamma(nullptr, 1.0));
+        impl->lut8[c].resize(256);
+        for (int i = 0; i < 256; ++i) impl->lut8[c][i] = i / 255.0f;
+        impl->lut16[c].resize(65536);
+        for (int i = 0; i < 65536; ++i) impl->lut16[c][i] = i / 65535.0f;
+    }
+    return InputTransform(std::move(impl));
+}
+
+InputTransform InputTransform::fromPrimariesAndCurve(const std::array<double, 8>& xy,
+                                                    const std::function<double(double)>& toLinear,
+                                                    const std::string& description) {
+    auto impl = std::make_unique<Impl>();
+    impl->description = description;
+    // RGB → XYZ for these primaries and white, then a Bradford adaptation of that white to D65.
+    auto column = [](double x, double y) { return std::array<double, 3>{x / y, 1.0, (1 - x - y) / y}; };
+    const auto r = column(xy[0], xy[1]), g = column(xy[2], xy[3]), b = column(xy[4], xy[5]);
+    const auto w = column(xy[6], xy[7]);
+    const Matrix3 m{r[0], g[0], b[0], r[1], g[1], b[1], r[2], g[2], b[2]};
+    const Matrix3 mi = inverse(m);
+    const double s[3] = {mi[0] * w[0] + mi[1] * w[1] + mi[2] * w[2],
+                         mi[3] * w[0] + mi[4] * w[1] + mi[5] * w[2],
+                         mi[6] * w[0] + mi[7] * w[1] + mi[8] * w[2]};
+    const Matrix3 toXyz{m[0] * s[0], m[1] * s[1], m[2] * s[2], m[3] * s[0], m[4] * s[1],
+                        m[5] * s[2], m[6] * s[0], m[7] * s[1], m[8] * s[2]};
+    const Matrix3 bradford{0.8951, 0.2664, -0.1614, -0.7502, 1.7135, 0.0367, 0.0389, -0.0685, 1.0296};
+    const auto d65 = column(kD65x, kD65y);
+    const auto cone = [&](const std::array<double, 3>& v) {
+        return std::array<double, 3>{bradford[0] * v[0] + bradford[1] * v[1] + bradford[2] * v[2],
+                                     bradford[3] * v[0] + bradford[4] * v[1] + bradford[5] * v[2],
+                                     bradford[6] * v[0] + bradford[7] * v[1] + bradford[8] * v[2]};
+    };
+    const auto src = cone(w), dst = cone(d65);
+    const Matrix3 scale{dst[0] / src[0], 0, 0, 0, dst[1] / src[1], 0, 0, 0, dst[2] / src[2]};
+    const Matrix3 adapt = multiply(inverse(bradford), multiply(scale, bradford));
+    impl->toWorking = multiply(xyzToRec2020(), multiply(adapt, toXyz));
+    for (int c = 0; c < 3; ++c) {
+        impl->lut8[c].resize(256);
+        for (int i = 0; i < 256; ++i) impl->lut8[c][i] = float(toLinear(i / 255.0));
+        impl->lut16[c].resize(65536);
+        for (int i = 0; i < 65536; ++i) impl->lut16[c][i] = float(toLinear(i / 65535.0));
+        // Float input goes through a 4096-point tabulated curve (lcms2 evaluates it unbounded).
+        std::vector<float> samples(4096);
+        for (int i = 0; i < 4096; ++i) samples[i] = float(toLinear(i / 4095.0));
+        impl->curves[c].reset(cmsBuildTabulatedToneCurveFloat(nullptr, 4096, samples.data()));
+    }
+    return InputTransform(std::move(impl));
+}
+
+namespace {
+
+template <typename Sample, typename Linearise>
+void applyShaper(const Sample* src, int channels, std::size_t stride, Image& dst, bool grey,
+                 const Matrix3& m, Linearise linearise) {
+    const int width = dst.width();
+    const float m0 = float(m[0]), m1 = float(m[1]), m2 = float(m[2]), m3 = float(m[3]),
+                m4 = float(m[4]), m5 = float(m[5]), m6 = float(m[6]), m7 = float(m[7]),
+                m8 = float(m[8]);
+#pragma omp parallel for schedule(static)
+    for (int y = 0; y < dst.height(); ++y) {
+        const Sample* in = src + std::size_t(y) * stride;
+        float* out = dst.row(y);
+        for (int x = 0; x < width; ++x, in += channels, out += 3) {
+            if (grey || channels < 3) {
+                const float v = linearise(0, in[0]);
+                out[0] = out[1] = out[2] = v;
+                continue;
+            }
+            const float r = linearise(0, in[0]), g = linearise(1, in[1]), b = linearise(2, in[2]);
+            out[0] = m0 * r + m1 * g + m2 * b;
+            out[1] = m3 * r + m4 * g + m5 * b;
+            out[2] = m6 * r + m7 * g + m8 * b;
+        }
+    }
+}
+
+template <typename Sample>
+void applyLcms(cmsHTRANSFORM transform, const Sample* src, int channels, std::size_t stride,
+               Image& dst) {
+    const int width = dst.width();
+#pragma omp parallel for schedule(static)
+    for (int y = 0; y < dst.height(); ++y) {
+        cmsDoTransform(transform, src + std::size_t(y) * stride, dst.row(y), cmsUInt32Number(width));
+    }
+    (void)channels;
+}
+
+cmsUInt32Number lcmsFormat(int bytes, bool isFloat, int channels) {
+    const cmsUInt32Number base = (isFloat ? FLOAT_SH(1) : 0) | BYTES_SH(bytes);
+    if (channels == 4) return base | COLORSPACE_SH(PT_RGB) | CHANNELS_SH(3) | EXTRA_SH(1);
+    if (channels == 1) return base | COLORSPACE_SH(PT_GRAY) | CHANNELS_SH(1);
+    return base | COLORSPACE_SH(PT_RGB) | CHANNELS_SH(3);
+}
+
+} // namespace
+
+void InputTransform::apply(const std::uint8_t* src, int channels, std::size_t stride,
+                           Image& dst) const {
+    const Impl& p = *m_impl;
+    if (!p.matrixShaper) {
+        applyLcms(p.transformFor(lcmsFormat(1, false, channels)), src, channels, stride, dst);
+        return;
+    }
+    applyShaper(src, channels, stride, dst, p.grey, p.toWorking,
+                [&p](int c, std::uint8_t v) { return p.lut8[c][v]; });
+}
+
+void InputTransform::apply(const std::uint16_t* src, int channels, std::size_t stride,
+                           Image& dst) const {
+    const Impl& p = *m_impl;
+    if (!p.matrixShaper) {
+        applyLcms(p.transformFor(lcmsFormat(2, false, channels)), src, channels, stride, dst);
+        return;
+    }
+    applyShaper(src, channels, stride, dst, p.grey, p.toWorking,
+                [&p](int c, std::uint16_t v) { return p.lut16[c][v]; });
+}
+
+void InputTransform::apply(const float* src, int channels, std::size_t stride, Image& dst) const {
+    const Impl& p = *m_impl;
+    if (!p.matrixShaper) {
+        applyLcms(p.transformFor(lcmsFormat(4, true, channels)), src, channels, stride, dst);
+        return;
+    }
+    // Float samples may exceed 1 (HDR); lcms2 evaluates the curve there unbounded.
+    applyShaper(src, channels, stride, dst, p.grey, p.toWorking, [&p](int c, float v) {
+        return std::isfinite(v) ? cmsEvalToneCurveFloat(p.curves[c].get(), v) : 0.0f;
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// OutputTransform
+
+struct OutputTransform::Impl {
+    Matrix3 fromWorking;
+    TransferLut encode;
+};
+
+OutputTransform::OutputTransform(OutputColorSpace space) : m_impl(std::make_unique<Impl>()) {
+    // Same construction as the input side: through the D50 colorants of both lcms2 profiles, so
+    // that a round trip through our own embedded profile is exact.
+    silenceLcms();
+    const auto& icc = iccProfile(space);
+    ProfilePtr profile(cmsOpenProfileFromMem(icc.data(), cmsUInt32Number(icc.size())));
+    m_impl->fromWorking = multiply(inverse(colorantMatrix(profile.get())), workingSpace().workingToPcs);
+    m_impl->encode = TransferLut(def(space).encode);
+}
+OutputTransform::OutputTransform(OutputTransform&&) noexcept = default;
+OutputTransform::~OutputTransform() = default;
+
+namespace {
+template <typename Sample>
+void encodeImage(const Image& src, Sample* dst, const Matrix3& m, const TransferLut& encode,
+                 float scale) {
+    const float m0 = float(m[0]), m1 = float(m[1]), m2 = float(m[2]), m3 = float(m[3]),
+                m4 = float(m[4]), m5 = float(m[5]), m6 = float(m[6]), m7 = float(m[7]),
+                m8 = float(m[8]);
+    const int width = src.width();
+#pragma omp parallel for schedule(static)
+    for (int y = 0; y < src.height(); ++y) {
+        const float* in = src.row(y);
+        Sample* out = dst + std::size_t(y) * width * 3;
+        for (int x = 0; x < width; ++x, in += 3, out += 3) {
+            const float r = in[0], g = in[1], b = in[2];
+            out[0] = Sample(encode(m0 * r + m1 * g + m2 * b) * scale + 0.5f);
+            out[1] = Sample(encode(m3 * r + m4 * g + m5 * b) * scale + 0.5f);
+            out[2] = Sample(encode(m6 * r + m7 * g + m8 * b) * scale + 0.5f);
+        }
+    }
+}
+} // namespace
+
+void OutputTransform::toU8(const Image& src, std::uint8_t* dst) const {
+    encodeImage(src, dst, m_impl->fromWorking, m_impl->encode, 255.0f);
+}
+
+void OutputTransform::toU16(const Image& src, std::uint16_t* dst) const {
+    encodeImage(src, dst, m_impl->fromWorking, m_impl->encode, 65535.0f);
+}
+
+} // namespace pictor

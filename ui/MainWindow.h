@@ -1,0 +1,31 @@
+#pragma once
+// The Pictor window. For now: open a photo (menu, shortcut or command line) and show it; loading
+// runs off the GUI thread and failures are shown, never swallowed.
+#include <QFutureWatcher>
+#include <QMainWindow>
+
+#include <memory>
+
+namespace pictor::ui {
+
+class PhotoView;
+struct LoadedPhoto;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const QString& deviceDescription, QWidget* parent = nullptr);
+    ~MainWindow() override;
+    void openFile(const QString& path);
+
+private Q_SLOTS:
+    void chooseFile();
+    void loadFinished();
+
+private:
+    PhotoView* m_view = nullptr;
+    QString m_loadingPath;
+    QFutureWatcher<std::shared_ptr<LoadedPhoto>> m_loader;
+};
+
+} // namespace pictor::ui
