@@ -86,11 +86,13 @@ void MainWindow::loadFinished() {
         m_view->setImage({});
         m_view->setMessage(loaded->error);
         statusBar()->showMessage(tr("Could not open %1").arg(m_loadingPath));
+        Q_EMIT photoShown();
         return;
     }
     m_view->setImage(loaded->display);
     setWindowTitle(tr("%1 — Pictor").arg(QFileInfo(m_loadingPath).fileName()));
     statusBar()->showMessage(loaded->summary);
+    Q_EMIT photoShown();
 }
 
 } // namespace pictor::ui

@@ -18,6 +18,9 @@ public:
     ~MainWindow() override;
     void openFile(const QString& path);
 
+Q_SIGNALS:
+    void photoShown(); // a load finished, with a photo or an error message on screen
+
 private Q_SLOTS:
     void chooseFile();
     void loadFinished();

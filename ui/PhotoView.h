@@ -13,6 +13,8 @@ public:
     void setImage(const QImage& image);
     void setMessage(const QString& message); // shown instead of a photo (loading, errors)
     QSize sizeHint() const override { return {960, 640}; }
+    const QImage& image() const { return m_image; }
+    const QString& message() const { return m_message; }
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -83,8 +83,11 @@ void printHuman(const Photo& photo) {
                     " px (" + fmt("%.1f", photo.pixels.pixelCount() / 1e6) + " MP)" +
                     (m.orientation != 1 ? ", orientation " + std::to_string(m.orientation) + " applied" : ""));
     row("Colour", src.colorProfile);
-    row("Camera", (m.cameraMake + " " + m.cameraModel).find_first_not_of(' ') == std::string::npos
-                      ? "" : m.cameraMake + " " + m.cameraModel);
+    // Many cameras repeat the make in the model ("Canon" / "Canon EOS 550D").
+    const bool modelHasMake = !m.cameraMake.empty() && m.cameraModel.rfind(m.cameraMake, 0) == 0;
+    row("Camera", modelHasMake || m.cameraMake.empty() ? m.cameraModel
+                  : m.cameraModel.empty()              ? m.cameraMake
+                                                       : m.cameraMake + " " + m.cameraModel);
     row("Lens", m.lens);
     std::string exposure = m.exposureTime;
     if (m.fNumber) exposure += (exposure.empty() ? "" : "  ") + fmt("f/%.1f", *m.fNumber);

@@ -5,12 +5,18 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
+#include <QTranslator>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName("Pictor");
     QApplication::setOrganizationName("Pictor");
     QApplication::setApplicationVersion(QString::fromStdString(pictor::versionString()));
+
+    // The UI speaks the user's language where a translation exists (translations/*.ts).
+    QTranslator translator;
+    if (translator.load(QLocale(), "pictor", "_", ":/i18n")) QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Pictor photo editor"));

@@ -215,8 +215,10 @@ const std::vector<std::uint8_t>& iccProfile(OutputColorSpace space) {
         const SpaceDef& d = def(space);
         CurvePtr curve = curveFor(space);
         ProfilePtr profile = buildProfile(d.primaries, curve.get(), d.name);
-        // v2.1 is read by every viewer; lcms2 writes the curve as a sampled 'curv' table.
-        cmsSetProfileVersion(profile.get(), 2.1);
+        // ICC v4: the transfer curve is stored as an exact parametric 'para' curve. (A v2 profile
+        // would store a 16-bit sampled table, which loses ~10 % of the value in the deepest
+        // shadows of 16-bit files; every current browser, OS and editor reads v4.)
+        cmsSetProfileVersion(profile.get(), 4.3);
         cmsUInt32Number size = 0;
         cmsSaveProfileToMem(profile.get(), nullptr, &size);
         bytes.resize(size);
@@ -243,6 +245,9 @@ struct InputTransform::Impl {
     // Matrix/shaper path: per-channel linearisation tables.
     std::array<std::vector<float>, 3> lut8, lut16;
     std::array<CurvePtr, 3> curves; // for float input
+    // Float input from code-point colour (nclx, float TIFF): the curve itself, unbounded above 1.
+    std::function<double(double)> floatCurve;
+    bool linearCurve = false;
     // General path (LUT-based profiles): an lcms2 transform per input layout, made on demand.
     ProfilePtr profile;
     bool matrixShaper = true;
@@ -326,6 +331,7 @@ InputTransform InputTransform::srgb() {
 InputTransform InputTransform::linearRec2020() {
     auto impl = std::make_unique<Impl>();
     impl->description = "Linear Rec.2020";
+    impl->linearCurve = true;
     for (int c = 0; c < 3; ++c) {
         impl->curves[c].reset(cmsBuildGamma(nullptr, 1.0));
         impl->lut8[c].resize(256);
@@ -368,11 +374,9 @@ InputTransform InputTransform::fromPrimariesAndCurve(const std::array<double, 8>
         for (int i = 0; i < 256; ++i) impl->lut8[c][i] = float(toLinear(i / 255.0));
         impl->lut16[c].resize(65536);
         for (int i = 0; i < 65536; ++i) impl->lut16[c][i] = float(toLinear(i / 65535.0));
-        // Float input goes through a 4096-point tabulated curve (lcms2 evaluates it unbounded).
-        std::vector<float> samples(4096);
-        for (int i = 0; i < 4096; ++i) samples[i] = float(toLinear(i / 4095.0));
-        impl->curves[c].reset(cmsBuildTabulatedToneCurveFloat(nullptr, 4096, samples.data()));
     }
+    impl->floatCurve = toLinear;
+    impl->linearCurve = toLinear(0.25) == 0.25 && toLinear(0.75) == 0.75 && toLinear(2.0) == 2.0;
     return InputTransform(std::move(impl));
 }
 
@@ -451,10 +455,20 @@ void InputTransform::apply(const float* src, int channels, std::size_t stride, I
         applyLcms(p.transformFor(lcmsFormat(4, true, channels)), src, channels, stride, dst);
         return;
     }
-    // Float samples may exceed 1 (HDR); lcms2 evaluates the curve there unbounded.
-    applyShaper(src, channels, stride, dst, p.grey, p.toWorking, [&p](int c, float v) {
-        return std::isfinite(v) ? cmsEvalToneCurveFloat(p.curves[c].get(), v) : 0.0f;
-    });
+    // Float samples may exceed 1 (HDR): curves are evaluated unbounded (lcms2's parametric and
+    // our own), never clipped; non-finite samples become 0.
+    if (p.linearCurve) {
+        applyShaper(src, channels, stride, dst, p.grey, p.toWorking,
+                    [](int, float v) { return std::isfinite(v) ? v : 0.0f; });
+    } else if (p.floatCurve) {
+        applyShaper(src, channels, stride, dst, p.grey, p.toWorking, [&p](int, float v) {
+            return std::isfinite(v) ? float(p.floatCurve(v)) : 0.0f;
+        });
+    } else {
+        applyShaper(src, channels, stride, dst, p.grey, p.toWorking, [&p](int c, float v) {
+            return std::isfinite(v) ? cmsEvalToneCurveFloat(p.curves[c].get(), v) : 0.0f;
+        });
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

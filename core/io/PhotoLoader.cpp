@@ -14,13 +14,11 @@ namespace pictor {
 
 namespace {
 
-class EmptyMetadata {
-public:
-    static std::shared_ptr<const SourceMetadata> make() {
-        auto metadata = metadataFromBlocks({}, {}, {});
-        return metadata ? *metadata : nullptr;
-    }
-};
+// Files without readable metadata still get a (empty) SourceMetadata, so callers need no null checks.
+std::shared_ptr<const SourceMetadata> emptyMetadata() {
+    auto metadata = metadataFromBlocks({}, {}, {});
+    return metadata ? *metadata : nullptr;
+}
 
 Result<DecodedImage> decode(FileFormat format, const std::uint8_t* bytes, std::size_t size,
                             const SourceMetadata* metadata, const LoadOptions& options) {
@@ -75,7 +73,7 @@ Result<Photo> load(const std::uint8_t* bytes, std::size_t size, const std::strin
     photo.source.colorProfile = decoded->colorProfile;
     photo.source.raw = decoded->raw;
     if (decoded->metadata) metadata = decoded->metadata;
-    photo.metadata = metadata ? metadata : EmptyMetadata::make();
+    photo.metadata = metadata ? metadata : emptyMetadata();
 
     const int orientation = photo.metadata ? photo.metadata->summary().orientation : 1;
     photo.pixels = decoded->orientationApplied

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Pictor needs to build, test and run. Idempotent: packages that
+# are already installed are left as they are. Run as root (or with sudo available).
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git
+  # Qt 6.4: Core, Gui, Widgets, Concurrent, Test (qt6-base-dev), LinguistTools (qt6-tools-dev)
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-image-formats-plugins
+  # compute and imaging libraries
+  libtorch-dev libopencv-dev libraw-dev libexiv2-dev liblcms2-dev libheif-dev libturbojpeg0-dev
+  libtiff-dev
+  # command-line tools used by tests and checks, and a headless display for GUI runs
+  exiv2 xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "install-deps: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+echo "install-deps: done"

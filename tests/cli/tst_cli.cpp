@@ -1,0 +1,144 @@
+// pictor-cli as a user drives it: help, version, info, convert, and its error contract (one clear
+// line on stderr, a non-zero exit, nothing written).
+#include "support/Fixtures.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace fs = std::filesystem;
+using namespace pictor;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList& args) {
+    QProcess process;
+    process.start(QString::fromStdString(test::cliPath()), args);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        return {};
+    }
+    Run run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QString sample() { return qEnvironmentVariable("PICTOR_SAMPLE"); }
+
+} // namespace
+
+class CliTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void helpListsCommands() {
+        const Run run = cli({"--help"});
+        QCOMPARE(run.exitCode, 0);
+        for (const char* command : {"info", "convert", "bench"}) QVERIFY(run.out.contains(command));
+        const Run convertHelp = cli({"convert", "--help"});
+        QCOMPARE(convertHelp.exitCode, 0);
+        QVERIFY(convertHelp.out.contains("--colorspace"));
+        QVERIFY(convertHelp.out.contains("--strip"));
+    }
+
+    void versionNamesTheComputeDevice() {
+        const Run run = cli({"--version"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("Pictor 0."));
+        QVERIFY2(run.out.contains("Compute device: CPU") || run.out.contains("Compute device: CUDA"),
+                 qPrintable(run.out));
+    }
+
+    void infoJsonDescribesTheSample() {
+        const Run run = cli({"info", sample(), "--json"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject info = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(info["format"].toString(), QString("JPEG"));
+        QCOMPARE(info["width"].toInt(), 5312);
+        QCOMPARE(info["height"].toInt(), 2988);
+        QVERIFY(info["colorProfile"].toString().contains("sRGB"));
+        QVERIFY(info.contains("metadataCounts"));
+        const Run human = cli({"info", sample()});
+        QCOMPARE(human.exitCode, 0);
+        QVERIFY(human.out.contains("5312 × 2988"));
+    }
+
+    void convertWritesAndKeepsMetadata() {
+        QTemporaryDir dir;
+        const QString source = dir.filePath("camera.jpg");
+        auto jpeg = test::encodeJpeg(test::makePatternRgb8(300, 200), 300, 200);
+        jpeg = test::withOrientationAndIcc(jpeg, 6);
+        test::writeBytes(source.toStdString(), jpeg);
+        const QString out = dir.filePath("out.tif");
+        const Run run = cli({"convert", source, "-o", out, "--colorspace", "adobergb", "--long-edge", "150"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const Run info = cli({"info", out, "--json"});
+        const QJsonObject o = QJsonDocument::fromJson(info.out.toUtf8()).object();
+        QCOMPARE(o["width"].toInt(), 100); // rotated upright (orientation 6), then long edge 150
+        QCOMPARE(o["height"].toInt(), 150);
+        QCOMPARE(o["orientation"].toInt(), 1);
+        QCOMPARE(o["bitsPerSample"].toInt(), 16);
+        QVERIFY(o["colorProfile"].toString().contains("Adobe RGB"));
+    }
+
+    void errorsAreOneClearLineAndWriteNothing_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("missing input") << QStringList{"convert", "nope.jpg", "-o", "OUT/x.jpg"} << 1 << "does not exist";
+        QTest::newRow("corrupt input") << QStringList{"convert", "IN/corrupt.jpg", "-o", "OUT/x.jpg"} << 1 << "JPEG";
+        QTest::newRow("bad extension") << QStringList{"convert", "IN/good.jpg", "-o", "OUT/x.bmp"} << 2 << "unknown output format";
+        QTest::newRow("bad colorspace") << QStringList{"convert", "IN/good.jpg", "-o", "OUT/x.jpg", "--colorspace", "cmyk"} << 2 << "colour space";
+        QTest::newRow("bad quality") << QStringList{"convert", "IN/good.jpg", "-o", "OUT/x.jpg", "--quality", "0"} << 2 << "quality";
+        QTest::newRow("no output") << QStringList{"convert", "IN/good.jpg"} << 2 << "-o OUT";
+        QTest::newRow("over pixel limit") << QStringList{"convert", "IN/good.jpg", "-o", "OUT/x.jpg", "--max-megapixels", "0.001"} << 1 << "limit";
+        QTest::newRow("missing folder") << QStringList{"convert", "IN/good.jpg", "-o", "OUT/none/x.jpg"} << 1 << "does not exist";
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command";
+        QTest::newRow("info on folder") << QStringList{"info", "IN"} << 1 << "folder";
+    }
+    void errorsAreOneClearLineAndWriteNothing() {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, expected);
+        QTemporaryDir in, out;
+        test::writeBytes(in.filePath("good.jpg").toStdString(),
+                         test::encodeJpeg(test::makePatternRgb8(64, 48), 64, 48));
+        auto corrupt = test::encodeJpeg(test::makePatternRgb8(64, 48), 64, 48);
+        corrupt.resize(corrupt.size() / 2);
+        test::writeBytes(in.filePath("corrupt.jpg").toStdString(), corrupt);
+        for (QString& a : args) a.replace("IN", in.path()).replace("OUT", out.path());
+        const Run run = cli(args);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+        QVERIFY(run.err.trimmed().split('\n').size() <= 2); // message (+ usage pointer)
+        QVERIFY2(fs::is_empty(out.path().toStdString()), "an output file was left behind");
+    }
+
+    void refusesExistingOutputAndTheSource() {
+        QTemporaryDir dir;
+        const QString source = dir.filePath("a.jpg");
+        test::writeBytes(source.toStdString(), test::encodeJpeg(test::makePatternRgb8(64, 48), 64, 48));
+        const auto before = test::readBytes(source.toStdString());
+        Run run = cli({"convert", source, "-o", source});
+        QCOMPARE(run.exitCode, 1);
+        run = cli({"convert", source, "-o", source, "--overwrite"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("original"));
+        QCOMPARE(test::readBytes(source.toStdString()), before);
+        QCOMPARE(cli({"convert", source, "-o", dir.filePath("b.png")}).exitCode, 0);
+        QCOMPARE(cli({"convert", source, "-o", dir.filePath("b.png")}).exitCode, 1);
+        QCOMPARE(cli({"convert", source, "-o", dir.filePath("b.png"), "--overwrite"}).exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "tst_cli.moc"
