@@ -73,7 +73,7 @@ struct MetadataWriteOptions {
     MetadataStrip strip = MetadataStrip::None;
     int width = 0;  // pixel dimensions of the written image
     int height = 0;
-    std::string software;                 // written to Exif.Image.Software / Xmp.xmp.CreatorTool
+    std::string software;                 // written to Exif.Image.Software (CreatorTool is kept)
     std::vector<std::uint8_t> iccProfile; // the output colour space's profile (always embedded)
     std::string extraXmpPacket;           // optional XMP properties to merge (e.g. the recipe)
 };
