@@ -18,7 +18,7 @@ namespace pictor {
 struct RawInfo {
     std::array<float, 4> asShotMultipliers{1, 1, 1, 1}; // R, G, B, G2 as LibRaw's cam_mul
     double asShotTemperatureK = 0;                      // correlated colour temperature
-    double asShotTint = 0;                              // Lightroom-like tint (Duv × −3000)
+    double asShotTint = 0; // +3000·Duv: positive for a greenish light, as Lightroom (D65 ≈ +10)
     std::string cameraMake;
     std::string cameraModel;
     int rawWidth = 0;
