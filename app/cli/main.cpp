@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
     if (command == "info") return pictor::cli::runInfo(args);
     if (command == "convert") return pictor::cli::runConvert(args);
     if (command == "bench") return pictor::cli::runBench(args);
-    std::cerr << "pictor-cli: unknown command '" << command.toStdString() << "'\n" << kUsage;
+    std::cerr << "pictor-cli: unknown command '" << command.toStdString()
+              << "'. Run 'pictor-cli --help' for the list of commands." << std::endl;
     return pictor::cli::UsageError;
 }

@@ -31,8 +31,9 @@ Result<ComputeDevice> chooseComputeDevice(std::optional<DeviceKind> requested) {
         device.description = "CUDA (" + std::to_string(cudaCount) + " device" +
                              (cudaCount == 1 ? "" : "s") + ", libtorch " + torchVersion + ")";
     } else {
-        device.description = "CPU (libtorch " + torchVersion + ", " +
-                             std::to_string(at::get_num_threads()) + " threads" +
+        const int threads = at::get_num_threads();
+        device.description = "CPU (libtorch " + torchVersion + ", " + std::to_string(threads) +
+                             (threads == 1 ? " thread" : " threads") +
                              (cuda ? "; CUDA available" : "") + ")";
     }
     return device;

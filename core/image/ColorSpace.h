@@ -62,6 +62,10 @@ public:
     void apply(const std::uint8_t* src, int channels, std::size_t stride, Image& dst) const;
     void apply(const std::uint16_t* src, int channels, std::size_t stride, Image& dst) const;
     void apply(const float* src, int channels, std::size_t stride, Image& dst) const;
+    // Rows [firstRow, firstRow + rows) of `dst` from `src` (which holds just those rows), on the
+    // calling thread only: for codecs that pipeline decoding and conversion strip by strip.
+    void applyRows(const std::uint8_t* src, int channels, std::size_t stride, Image& dst,
+                   int firstRow, int rows) const;
 
     struct Impl;
 
@@ -80,10 +84,13 @@ public:
 
     void toU8(const Image& src, std::uint8_t* dst) const;
     void toU16(const Image& src, std::uint16_t* dst) const;
+    // Rows [firstRow, firstRow + rows) into `dst` (just those rows), on the calling thread only.
+    void toU8Rows(const Image& src, int firstRow, int rows, std::uint8_t* dst) const;
 
     struct Impl;
 
 private:
+    void encodeU8(const Image& src, int firstRow, int rows, std::uint8_t* dst, bool parallel) const;
     std::unique_ptr<Impl> m_impl;
 };
 

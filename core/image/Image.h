@@ -1,15 +1,18 @@
 #pragma once
 // The working image: scene-referred linear Rec.2020 RGB, float32, interleaved, row-major.
+// New images are uninitialised (see PixelMemory.h); every producer writes every pixel.
+#include "image/PixelMemory.h"
+
 #include <cstddef>
 #include <cstdint>
-#include <vector>
 
 namespace pictor {
 
 class Image {
 public:
     Image() = default;
-    Image(int width, int height) : m_width(width), m_height(height), m_pixels(pixelCount() * 3) {}
+    Image(int width, int height)
+        : m_width(width), m_height(height), m_pixels(std::size_t(width) * std::size_t(height) * 3) {}
 
     int width() const { return m_width; }
     int height() const { return m_height; }
@@ -28,7 +31,7 @@ public:
 private:
     int m_width = 0;
     int m_height = 0;
-    std::vector<float> m_pixels;
+    PixelBuffer<float> m_pixels;
 };
 
 } // namespace pictor

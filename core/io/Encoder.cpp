@@ -36,11 +36,7 @@ Result<std::vector<std::uint8_t>> encodeImage(const Image& image, const EncodeOp
     const OutputTransform transform(options.colorSpace);
     const int w = image.width(), h = image.height();
     try {
-        if (options.format == OutputFormat::Jpeg) {
-            std::vector<std::uint8_t> rgb(std::size_t(w) * h * 3);
-            transform.toU8(image, rgb.data());
-            return encodeJpeg(rgb.data(), w, h, options.quality);
-        }
+        if (options.format == OutputFormat::Jpeg) return encodeJpeg(image, transform, options.quality);
         // OpenCV's PNG and TIFF writers (libpng, libtiff) take BGR.
         cv::Mat samples(h, w, depth == 8 ? CV_8UC3 : CV_16UC3);
         if (depth == 8) transform.toU8(image, samples.ptr<std::uint8_t>());

@@ -1,20 +1,23 @@
 #pragma once
-// JPEG decode and encode with TurboJPEG (libjpeg-turbo): fast, and it reads the header before
-// allocating, so oversized JPEGs are refused cheaply.
+// JPEG decode and encode with libjpeg-turbo. Entropy coding runs on the calling thread while the
+// colour conversion of the previous strip runs on a second one (see StripPipeline.h): a 24 MP
+// JPEG converts in about the time libjpeg alone needs.
+#include "image/ColorSpace.h"
 #include "io/DecodedImage.h"
 
 #include <vector>
 
 namespace pictor {
 
-// Decodes to encoded 8-bit samples and converts them to the working space with `icc` (sRGB when
-// empty). Truncated or corrupt data is an Error.
+// Decodes to the working space through `icc` (sRGB when empty). The header is read first, so
+// oversized images are refused before allocation. Truncated or corrupt entropy data is an Error
+// (not a photo with a grey lower half); harmless warnings (extraneous bytes) are tolerated.
 Result<DecodedImage> decodeJpeg(const std::uint8_t* bytes, std::size_t size,
                                 const std::vector<std::uint8_t>& icc, const LoadOptions& options);
 
-// Encodes 8-bit RGB; 4:4:4 chroma at quality ≥ 90 (what a photographer expects at high quality),
-// 4:2:0 below.
-Result<std::vector<std::uint8_t>> encodeJpeg(const std::uint8_t* rgb, int width, int height,
+// Encodes a working-space image through `transform`: 4:4:4 chroma at quality ≥ 90 (what a
+// photographer expects at high quality), 4:2:0 below.
+Result<std::vector<std::uint8_t>> encodeJpeg(const Image& image, const OutputTransform& transform,
                                              int quality);
 
 } // namespace pictor

@@ -8,6 +8,7 @@
 #include "io/RawDecoder.h"
 #include "io/StandardDecoder.h"
 
+#include <cctype>
 #include <new>
 
 namespace pictor {
@@ -41,7 +42,13 @@ Result<DecodedImage> decode(FileFormat format, const std::uint8_t* bytes, std::s
 Result<Photo> load(const std::uint8_t* bytes, std::size_t size, const std::string& name,
                    const LoadOptions& options) {
     auto fail = [&name](const Error& e) -> Result<Photo> {
-        return Error{"Cannot open '" + name + "': " + e.what, e.hint};
+        // "Cannot open 'x': the JPEG data is …" — lower-case the reason unless it starts with an
+        // acronym ("JPEG", "HEIF").
+        std::string reason = e.what;
+        if (reason.size() > 1 && std::isupper(static_cast<unsigned char>(reason[0])) &&
+            !std::isupper(static_cast<unsigned char>(reason[1])))
+            reason[0] = char(std::tolower(static_cast<unsigned char>(reason[0])));
+        return Error{"Cannot open '" + name + "': " + reason, e.hint};
     };
     if (size == 0) return fail({"the file is empty (0 bytes)", "Use another copy of the photo."});
 

@@ -2,6 +2,7 @@
 
 #include "image/ColorSpace.h"
 #include "io/JpegCodec.h"
+#include "synthetic/DngWriter.h"
 
 #include <exiv2/exiv2.hpp>
 
@@ -34,9 +35,19 @@ std::vector<std::uint8_t> makeSceneRgb8(int width, int height, std::uint32_t see
     return rgb;
 }
 
+namespace {
+// 8-bit sRGB → JPEG through the codec itself (sRGB in, sRGB out: the codes survive exactly).
+Result<std::vector<std::uint8_t>> encodeSrgb8(const std::vector<std::uint8_t>& rgb, int width,
+                                              int height, int quality) {
+    Image image(width, height);
+    InputTransform::srgb().apply(rgb.data(), 3, std::size_t(width) * 3, image);
+    return encodeJpeg(image, OutputTransform(OutputColorSpace::SRgb), quality);
+}
+} // namespace
+
 std::vector<std::uint8_t> makeCameraJpeg(int width, int height, int quality, std::uint32_t seed) {
     const auto rgb = makeSceneRgb8(width, height, seed);
-    auto jpeg = encodeJpeg(rgb.data(), width, height, quality);
+    auto jpeg = encodeSrgb8(rgb, width, height, quality);
     if (!jpeg) return {};
     try {
         auto image = Exiv2::ImageFactory::open(jpeg->data(), long(jpeg->size()));
@@ -58,7 +69,7 @@ std::vector<std::uint8_t> makeCameraJpeg(int width, int height, int quality, std
         exif["Exif.GPSInfo.GPSLongitudeRef"] = "E";
         exif["Exif.GPSInfo.GPSLongitude"] = "11/1 34/1 1200/100";
         const auto thumbRgb = makeSceneRgb8(160, 120, seed);
-        if (auto thumb = encodeJpeg(thumbRgb.data(), 160, 120, 80))
+        if (auto thumb = encodeSrgb8(thumbRgb, 160, 120, 80))
             Exiv2::ExifThumb(exif).setJpegThumbnail(thumb->data(), long(thumb->size()));
         Exiv2::IptcData iptc;
         iptc["Iptc.Application2.Keywords"] = "benchmark";
@@ -78,6 +89,36 @@ std::vector<std::uint8_t> makeCameraJpeg(int width, int height, int quality, std
         std::vector<std::uint8_t> out(io.size());
         io.read(out.data(), long(out.size()));
         return out;
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
+std::vector<std::uint8_t> makeCameraDng(int width, int height, std::uint32_t seed) {
+    const auto rgb = makeSceneRgb8(width, height, seed);
+    DngSpec spec;
+    spec.width = width;
+    spec.height = height;
+    spec.whiteLevel = 16383;
+    spec.blackLevel = 0;
+    // XYZ → camera = XYZ → linear sRGB: the camera "sees" sRGB primaries.
+    spec.colorMatrix1 = {3.2404542f, -1.5371385f, -0.4985314f, -0.9692660f, 1.8760108f,
+                         0.0415560f, 0.0556434f,  -0.2040259f, 1.0572252f};
+    spec.cfa.resize(std::size_t(width) * height);
+    float linear[256];
+    for (int i = 0; i < 256; ++i) {
+        const double v = i / 255.0;
+        linear[i] = float(v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4));
+    }
+#pragma omp parallel for schedule(static)
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x) {
+            const int channel = spec.cfaPattern[(y % 2) * 2 + (x % 2)]; // RGGB
+            const float value = linear[rgb[(std::size_t(y) * width + x) * 3 + channel]];
+            spec.cfa[std::size_t(y) * width + x] = std::uint16_t(value * 0.8f * spec.whiteLevel + 0.5f);
+        }
+    try {
+        return writeDng(spec).bytes;
     } catch (const std::exception&) {
         return {};
     }

@@ -15,4 +15,8 @@ std::vector<std::uint8_t> makeSceneRgb8(int width, int height, std::uint32_t see
 std::vector<std::uint8_t> makeCameraJpeg(int width, int height, int quality = 92,
                                          std::uint32_t seed = 1);
 
+// A 14-bit RGGB DNG of the same scene, as a camera would record it (linear sensor values, a
+// camera matrix equal to sRGB's, daylight white balance). Empty on failure.
+std::vector<std::uint8_t> makeCameraDng(int width, int height, std::uint32_t seed = 1);
+
 } // namespace pictor::synthetic

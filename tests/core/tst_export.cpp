@@ -3,11 +3,16 @@
 #include "io/Export.h"
 #include "io/Photo.h"
 #include "support/Fixtures.h"
+#include "synthetic/SyntheticPhotos.h"
+
+#include <exiv2/exiv2.hpp>
 
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
+#include <map>
+#include <set>
 
 using namespace pictor;
 namespace fs = std::filesystem;
@@ -33,6 +38,26 @@ std::vector<std::string> listing(const fs::path& dir) {
     for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
+}
+
+// Every key=value of a file's EXIF, IPTC and XMP, as exiv2 reads them.
+std::map<std::string, std::string> allTags(const fs::path& file) {
+    auto image = Exiv2::ImageFactory::open(file.string());
+    image->readMetadata();
+    std::map<std::string, std::string> tags;
+    for (const auto& d : image->exifData()) tags[d.key()] = d.toString();
+    for (const auto& d : image->iptcData()) tags[d.key()] += d.toString() + ";"; // repeatable
+    for (const auto& d : image->xmpData()) tags[d.key()] = d.toString();
+    return tags;
+}
+
+// Tags that must change on export, and why: the pixels were re-encoded, rotated and resized.
+bool expectedToChange(const std::string& key) {
+    static const std::set<std::string> changed{
+        "Exif.Image.Orientation", "Exif.Image.Software", "Exif.Photo.PixelXDimension",
+        "Exif.Photo.PixelYDimension", "Exif.Photo.ColorSpace", "Exif.Image.ExifTag",
+        "Exif.Image.GPSTag", "Exif.Photo.InteroperabilityTag"};
+    return changed.count(key) || key.rfind("Exif.Thumbnail.", 0) == 0;
 }
 
 } // namespace
@@ -78,6 +103,67 @@ private Q_SLOTS:
         QCOMPARE(back->metadata->summary().iccDescription, iccDescription(iccProfile(OutputColorSpace(space))));
         const double diff = meanAbsDifference(photo.pixels, back->pixels);
         QVERIFY2(diff < tolerance, qPrintable(QString("mean difference %1").arg(diff)));
+    }
+
+    // A camera JPEG with EXIF (GPS, thumbnail), IPTC, XMP and ICC, converted to each format: every
+    // tag survives except those documented to change, which take their new values.
+    void convertKeepsEveryTag_data() {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("jpeg") << "out.jpg";
+        QTest::newRow("tiff") << "out.tif";
+        QTest::newRow("png") << "out.png";
+    }
+    void convertKeepsEveryTag() {
+        QFETCH(QString, name);
+        QTemporaryDir dir;
+        const fs::path root = dir.path().toStdString();
+        auto jpeg = synthetic::makeCameraJpeg(320, 200, 90);
+        QVERIFY(!jpeg.empty());
+        jpeg = test::withOrientationAndIcc(jpeg, 8);
+        test::writeBytes(root / "camera.jpg", jpeg);
+        auto photo = loadPhoto(root / "camera.jpg");
+        QVERIFY(photo.ok());
+        ExportOptions options;
+        options.longEdge = 160;
+        auto report = exportImage(photo->pixels, photo->metadata.get(), root / "camera.jpg",
+                                  root / name.toStdString(), options);
+        QVERIFY2(report.ok(), report.ok() ? "" : report.error().message().c_str());
+
+        const auto before = allTags(root / "camera.jpg");
+        const auto after = allTags(root / name.toStdString());
+        QVERIFY(before.count("Exif.GPSInfo.GPSLatitude") && before.count("Iptc.Application2.Keywords") &&
+                before.count("Xmp.xmp.Rating") && before.count("Exif.Thumbnail.JPEGInterchangeFormat"));
+        for (const auto& [key, value] : before) {
+            if (expectedToChange(key)) continue;
+            const auto it = after.find(key);
+            QVERIFY2(it != after.end(), qPrintable(QString::fromStdString("lost " + key)));
+            QVERIFY2(it->second == value, qPrintable(QString::fromStdString(key + ": " + value + " → " + it->second)));
+        }
+        QCOMPARE(after.at("Exif.Image.Orientation"), std::string("1"));
+        QCOMPARE(after.at("Exif.Photo.PixelXDimension"), std::string("100")); // rotated, then 160 long edge
+        QCOMPARE(after.at("Exif.Photo.PixelYDimension"), std::string("160"));
+        QVERIFY(after.at("Exif.Image.Software").rfind("Pictor", 0) == 0);
+        for (const auto& [key, value] : after) QVERIFY2(key.rfind("Exif.Thumbnail.", 0) != 0, key.c_str());
+        QCOMPARE(loadPhoto(root / name.toStdString())->metadata->summary().iccDescription, std::string("sRGB"));
+    }
+
+    void stripOptionsRemoveWhatTheySay() {
+        QTemporaryDir dir;
+        const fs::path root = dir.path().toStdString();
+        test::writeBytes(root / "camera.jpg", synthetic::makeCameraJpeg(64, 48, 90));
+        auto photo = loadPhoto(root / "camera.jpg");
+        QVERIFY(photo.ok());
+        ExportOptions gps;
+        gps.strip = MetadataStrip::Gps;
+        QVERIFY(exportImage(photo->pixels, photo->metadata.get(), {}, root / "nogps.jpg", gps).ok());
+        const auto tags = allTags(root / "nogps.jpg");
+        for (const auto& [key, value] : tags) QVERIFY2(key.find("GPS") == std::string::npos, key.c_str());
+        QVERIFY(tags.count("Exif.Image.Model") && tags.count("Iptc.Application2.Keywords"));
+        ExportOptions all;
+        all.strip = MetadataStrip::All;
+        QVERIFY(exportImage(photo->pixels, photo->metadata.get(), {}, root / "bare.jpg", all).ok());
+        QVERIFY(allTags(root / "bare.jpg").empty());
+        QCOMPARE(loadPhoto(root / "bare.jpg")->metadata->summary().iccDescription, std::string("sRGB"));
     }
 
     void longEdgeResizes() {
