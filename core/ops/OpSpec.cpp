@@ -1,0 +1,124 @@
+#include "ops/OpSpec.h"
+
+namespace pictor {
+
+namespace {
+
+#define OP_LABEL(text) QT_TRANSLATE_NOOP("pictor::ops", text)
+
+ParamSpec scalar(const char* name, const char* unit, double min, double max, double neutral,
+                 const char* label) {
+    return ParamSpec{name, unit, min, max, neutral, neutral, label};
+}
+
+std::vector<OpSpec> buildCatalog() {
+    std::vector<OpSpec> ops;
+
+    // Local first: denoising works best on linear, untouched sensor-like data.
+    ops.push_back({"denoise", 1, OpKind::Local, OP_LABEL("Noise reduction"),
+                   {scalar("luminance", "", 0, 100, 0, OP_LABEL("Luminance")),
+                    scalar("chroma", "", 0, 100, 0, OP_LABEL("Colour"))}});
+
+    // White balance as a chromatic adaptation (Bradford, in cone space) from the declared light
+    // to the source white; temperature in kelvin, tint as Lightroom's (+ = magenta correction).
+    ParamSpec temperature = scalar("temperature", "K", 2000, 50000, 6504, OP_LABEL("Temperature"));
+    temperature.relativeToSourceWhite = true;
+    ParamSpec tint = scalar("tint", "", -150, 150, 0, OP_LABEL("Tint"));
+    tint.relativeToSourceWhite = true;
+    ops.push_back({"white_balance", 1, OpKind::Global, OP_LABEL("White balance"), {temperature, tint}});
+
+    ops.push_back({"exposure", 1, OpKind::Global, OP_LABEL("Exposure"),
+                   {scalar("exposure", "EV", -5, 5, 0, OP_LABEL("Exposure"))}});
+
+    ops.push_back({"dehaze", 1, OpKind::Local, OP_LABEL("Dehaze"),
+                   {scalar("amount", "", -100, 100, 0, OP_LABEL("Dehaze"))}});
+
+    ops.push_back({"tone", 1, OpKind::Global, OP_LABEL("Tone"),
+                   {scalar("contrast", "", -100, 100, 0, OP_LABEL("Contrast")),
+                    scalar("highlights", "", -100, 100, 0, OP_LABEL("Highlights")),
+                    scalar("shadows", "", -100, 100, 0, OP_LABEL("Shadows")),
+                    scalar("whites", "", -100, 100, 0, OP_LABEL("Whites")),
+                    scalar("blacks", "", -100, 100, 0, OP_LABEL("Blacks"))}});
+
+    ParamSpec points = scalar("points", "", 0, 1, 0, OP_LABEL("Curve"));
+    points.kind = ParamKind::Points;
+    ops.push_back({"tone_curve", 1, OpKind::Global, OP_LABEL("Tone curve"), {points}});
+
+    ops.push_back({"color", 1, OpKind::Global, OP_LABEL("Colour"),
+                   {scalar("vibrance", "", -100, 100, 0, OP_LABEL("Vibrance")),
+                    scalar("saturation", "", -100, 100, 0, OP_LABEL("Saturation"))}});
+
+    OpSpec hsl{"hsl", 1, OpKind::Global, OP_LABEL("HSL"), {}};
+    static const char* bandLabels[8] = {OP_LABEL("Red"),  OP_LABEL("Orange"), OP_LABEL("Yellow"),
+                                        OP_LABEL("Green"), OP_LABEL("Aqua"),  OP_LABEL("Blue"),
+                                        OP_LABEL("Purple"), OP_LABEL("Magenta")};
+    for (std::size_t i = 0; i < hslBands().size(); ++i) {
+        const std::string& band = hslBands()[i];
+        hsl.params.push_back(scalar("", "", -100, 100, 0, bandLabels[i]));
+        hsl.params.back().name = "hue_" + band;
+        hsl.params.push_back(scalar("", "", -100, 100, 0, bandLabels[i]));
+        hsl.params.back().name = "saturation_" + band;
+        hsl.params.push_back(scalar("", "", -100, 100, 0, bandLabels[i]));
+        hsl.params.back().name = "luminance_" + band;
+    }
+    ops.push_back(hsl);
+
+    ops.push_back({"clarity", 1, OpKind::Local, OP_LABEL("Clarity"),
+                   {scalar("amount", "", -100, 100, 0, OP_LABEL("Clarity"))}});
+
+    ParamSpec radius = scalar("radius", "px", 0.5, 3.0, 1.0, OP_LABEL("Radius"));
+    ops.push_back({"sharpen", 1, OpKind::Local, OP_LABEL("Sharpening"),
+                   {scalar("amount", "", 0, 150, 0, OP_LABEL("Amount")), radius,
+                    scalar("masking", "", 0, 100, 0, OP_LABEL("Masking"))}});
+
+    ops.push_back({"straighten", 1, OpKind::Geometry, OP_LABEL("Straighten"),
+                   {scalar("angle", "°", -45, 45, 0, OP_LABEL("Angle"))}});
+
+    // Crop edges as fractions of the (straightened) image: neutral keeps everything.
+    ops.push_back({"crop", 1, OpKind::Geometry, OP_LABEL("Crop"),
+                   {scalar("left", "", 0, 1, 0, OP_LABEL("Left")),
+                    scalar("top", "", 0, 1, 0, OP_LABEL("Top")),
+                    scalar("right", "", 0, 1, 1, OP_LABEL("Right")),
+                    scalar("bottom", "", 0, 1, 1, OP_LABEL("Bottom"))}});
+
+    // Post-crop vignette, last: it frames the final picture.
+    ParamSpec midpoint = scalar("midpoint", "", 0, 100, 50, OP_LABEL("Midpoint"));
+    ParamSpec feather = scalar("feather", "", 0, 100, 50, OP_LABEL("Feather"));
+    ops.push_back({"vignette", 1, OpKind::Local, OP_LABEL("Vignette"),
+                   {scalar("amount", "", -100, 100, 0, OP_LABEL("Amount")), midpoint, feather}});
+    return ops;
+}
+
+} // namespace
+
+const ParamSpec* OpSpec::param(std::string_view name) const {
+    for (const auto& p : params)
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
+const std::vector<std::string>& hslBands() {
+    static const std::vector<std::string> bands{"red",  "orange", "yellow", "green",
+                                                "aqua", "blue",   "purple", "magenta"};
+    return bands;
+}
+
+const std::vector<OpSpec>& opCatalog() {
+    static const std::vector<OpSpec> catalog = buildCatalog();
+    return catalog;
+}
+
+const OpSpec* findOpSpec(std::string_view id) {
+    for (const auto& op : opCatalog())
+        if (op.id == id) return &op;
+    return nullptr;
+}
+
+int pipelineIndex(std::string_view id) {
+    const auto& ops = opCatalog();
+    for (std::size_t i = 0; i < ops.size(); ++i)
+        if (ops[i].id == id) return int(i);
+    return -1;
+}
+
+} // namespace pictor
