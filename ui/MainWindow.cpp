@@ -13,6 +13,8 @@
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrent>
 
+#include <utility>
+
 namespace pictor::ui {
 
 struct LoadedPhoto {
@@ -73,7 +75,10 @@ void MainWindow::chooseFile() {
 }
 
 void MainWindow::openFile(const QString& path) {
-    if (m_loader.isRunning()) m_loader.waitForFinished();
+    if (m_loader.isRunning()) { // never block the GUI thread: run it when the current load ends
+        m_pendingPath = path;
+        return;
+    }
     m_loadingPath = path;
     m_view->setMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     statusBar()->showMessage(tr("Opening %1…").arg(path));
@@ -81,6 +86,10 @@ void MainWindow::openFile(const QString& path) {
 }
 
 void MainWindow::loadFinished() {
+    if (!m_pendingPath.isEmpty()) { // a newer request supersedes this result
+        openFile(std::exchange(m_pendingPath, QString()));
+        return;
+    }
     const auto loaded = m_loader.result();
     if (!loaded->error.isEmpty()) {
         m_view->setImage({});

@@ -28,6 +28,7 @@ private Q_SLOTS:
 private:
     PhotoView* m_view = nullptr;
     QString m_loadingPath;
+    QString m_pendingPath; // asked for while another load ran: the latest request wins
     QFutureWatcher<std::shared_ptr<LoadedPhoto>> m_loader;
 };
 

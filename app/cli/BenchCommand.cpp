@@ -35,8 +35,12 @@ double medianSeconds(int runs, const std::function<Status()>& work) {
     return times[times.size() / 2];
 }
 
-void report(const char* label, double seconds, const char* note = "") {
-    std::printf("  %-44s %8.3f s  %s\n", label, seconds, note);
+void report(const std::string& label, double seconds, const char* note = "") {
+    // Pad by characters, not bytes: labels contain UTF-8 ("→").
+    std::size_t width = 0;
+    for (unsigned char c : label) width += (c & 0xC0) != 0x80;
+    const std::string padding(width < 48 ? 48 - width : 1, ' ');
+    std::printf("  %s%s%8.3f s  %s\n", label.c_str(), padding.c_str(), seconds, note);
     std::fflush(stdout);
 }
 

@@ -98,9 +98,13 @@ Status writeFileAtomically(const fs::path& path, const std::uint8_t* bytes, std:
     const fs::path temporary =
         folder / ("." + target.filename().string() + ".pictor-" + std::to_string(random()) + ".tmp");
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return Error{"Cannot write into " + quoted(folder) + ": " + systemReason(errno),
+    if (fd < 0) {
+        // ENOENT here means the folder exists but takes no new files (procfs and the like).
+        const int err = errno;
+        return Error{"Cannot write into " + quoted(folder) + ": " +
+                         (err == ENOENT ? std::string("files cannot be created there") : systemReason(err)),
                      "Choose a folder you may write to."};
+    }
     auto fail = [&](int err) -> Status {
         ::close(fd);
         ::unlink(temporary.c_str());

@@ -41,9 +41,10 @@ Result<DecodedImage> decodeWithOpenCv(FileFormat format, const std::uint8_t* byt
         return Error{"The " + formatName(format) + " data is truncated, corrupt or of an "
                      "unsupported kind",
                      "Use another copy of the photo, or re-save it from its original application."};
-    if (std::uint64_t(decoded.cols) * std::uint64_t(decoded.rows) > dims->width * dims->height &&
-        !checkPixelLimit(std::uint64_t(decoded.cols), std::uint64_t(decoded.rows), options))
-        return checkPixelLimit(std::uint64_t(decoded.cols), std::uint64_t(decoded.rows), options).error();
+    // The header said one size; the codec may have read another image of the file (TIFF pages).
+    if (Status limit = checkPixelLimit(std::uint64_t(decoded.cols), std::uint64_t(decoded.rows), options);
+        !limit)
+        return limit.error();
 
     // OpenCV hands out BGR(A); our transforms take RGB(A).
     const int channels = decoded.channels();
