@@ -2,7 +2,9 @@
 
 namespace pictor {
 
-TransferLut::TransferLut(const std::function<double(double)>& f) {
+TransferLut::TransferLut(const std::function<double(double)>& g, double domainMax)
+    : m_inputScale(float(1.0 / domainMax)) {
+    const auto f = [&g, domainMax](double x) { return g(x * domainMax); };
     constexpr std::uint32_t kOneIndex = (0x3f800000u >> kFractionBits) - kBase; // 24 octaves × 256
     m_table.resize(kOneIndex + 1);
     for (std::uint32_t i = 0; i <= kOneIndex; ++i) {

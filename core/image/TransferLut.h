@@ -12,10 +12,12 @@ namespace pictor {
 class TransferLut {
 public:
     TransferLut() = default;
-    // Tabulates f over [2^-24, 1]; inputs ≤ 0 map to f(0), inputs ≥ 1 map to f(1).
-    explicit TransferLut(const std::function<double(double)>& f);
+    // Tabulates f over [2^-24·domainMax, domainMax]; inputs ≤ 0 map to f(0), inputs ≥ domainMax
+    // to f(domainMax).
+    explicit TransferLut(const std::function<double(double)>& f, double domainMax = 1.0);
 
     float operator()(float x) const {
+        x *= m_inputScale;
         if (!(x > kMinInput)) return x > 0 ? m_atZero + m_belowMin * x : m_atZero; // NaN → f(0)
         if (x >= 1.0f) return m_atOne;
         std::uint32_t bits;
@@ -33,6 +35,7 @@ private:
     static constexpr std::uint32_t kBase = 0x33800000u >> kFractionBits; // bits of 2^-24
     std::vector<float> m_table;
     float m_atZero = 0, m_atOne = 1, m_belowMin = 0;
+    float m_inputScale = 1; // 1 / domainMax
 };
 
 } // namespace pictor
