@@ -11,8 +11,8 @@ packages=(
   # compute and imaging libraries
   libtorch-dev libopencv-dev libraw-dev libexiv2-dev liblcms2-dev libheif-dev libturbojpeg0-dev
   libtiff-dev
-  # command-line tools used by tests and checks, and a headless display for GUI runs
-  exiv2 xvfb xauth
+  # command-line tools used by tests and checks, packaging checks, a headless display for GUI runs
+  exiv2 xvfb xauth desktop-file-utils appstream dpkg-dev
 )
 
 missing=()
