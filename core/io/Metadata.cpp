@@ -15,6 +15,7 @@
 #include "io/Metadata.h"
 
 #include "image/ColorSpace.h"
+#include "io/Exiv2Access.h"
 
 #include <exiv2/exiv2.hpp>
 #include <exiv2/webpimage.hpp>
@@ -54,46 +55,9 @@ struct SourceMetadata::Data {
 namespace {
 
 // ---------------------------------------------------------------------------------------------
-// exiv2 set-up
-
-std::recursive_mutex& xmpToolkitMutex() {
-    static std::recursive_mutex mutex;
-    return mutex;
-}
-
-void lockXmpToolkit(void* data, bool lock) {
-    auto* mutex = static_cast<std::recursive_mutex*>(data);
-    if (lock)
-        mutex->lock();
-    else
-        mutex->unlock();
-}
-
-// Once per process: mute exiv2's own log (problems reach the user as our Errors instead),
-// initialise the XMP toolkit with a lock for namespace registration, switch BMFF on.
-void initExiv2() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        Exiv2::LogMsg::setLevel(Exiv2::LogMsg::mute);
-        Exiv2::LogMsg::setHandler(nullptr);
-        Exiv2::XmpParser::initialize(lockXmpToolkit, &xmpToolkitMutex());
-        Exiv2::enableBMFF(true);
-    });
-}
-
-// exiv2 0.27 keeps one process-wide XMP namespace registry, bound prefix → URI, and XMP keys
-// hold only the prefix. Two files (or threads) using one prefix for different URIs would rebind
-// it under each other, and a property would be written under the wrong namespace or not at all.
-// Every exiv2 use in this file therefore runs under this lock, and writing re-binds the prefixes
-// its source was read with.
-std::mutex& exiv2Mutex() {
-    static std::mutex mutex;
-    return mutex;
-}
-
-// Runs the set-up at program start too, before worker threads exist (exiv2 initialises the XMP
-// toolkit lazily, without the lock, if anything decodes XMP first).
-[[maybe_unused]] const bool exiv2Ready = (initExiv2(), true);
+// exiv2 set-up: initExiv2() and exiv2Mutex() live in io/Exiv2Access.h, shared with the other
+// files that use exiv2 (recipe sidecars). Every exiv2 use in this file runs under that lock, and
+// writing re-binds the XMP prefixes its source was read with (see restoreXmpNamespaces).
 
 // ---------------------------------------------------------------------------------------------
 // Strings
