@@ -1,0 +1,138 @@
+// white_balance: Bradford / von Kries adaptation from the declared light to the source white.
+#include "ops/ColorMath.h"
+#include "ops/GlobalOps.h"
+
+#include <ATen/ATen.h>
+
+#include <cmath>
+#include <iterator>
+
+namespace pictor::ops {
+
+namespace {
+
+// Robertson (1968) isotemperature lines: reciprocal megakelvin, u, v (CIE 1960), slope — the
+// same table as core/io/RawDecoder.cpp (Wyszecki & Stiles table 1(3.11), corrected u at 325).
+struct Isotherm {
+    double mired, u, v, t;
+};
+constexpr Isotherm kIsotherms[] = {
+    {0, 0.18006, 0.26352, -0.24341},   {10, 0.18066, 0.26589, -0.25479},
+    {20, 0.18133, 0.26846, -0.26876},  {30, 0.18208, 0.27119, -0.28539},
+    {40, 0.18293, 0.27407, -0.30470},  {50, 0.18388, 0.27709, -0.32675},
+    {60, 0.18494, 0.28021, -0.35156},  {70, 0.18611, 0.28342, -0.37915},
+    {80, 0.18740, 0.28668, -0.40955},  {90, 0.18880, 0.28997, -0.44278},
+    {100, 0.19032, 0.29326, -0.47888}, {125, 0.19462, 0.30141, -0.58204},
+    {150, 0.19962, 0.30921, -0.70471}, {175, 0.20525, 0.31647, -0.84901},
+    {200, 0.21142, 0.32312, -1.0182},  {225, 0.21807, 0.32909, -1.2168},
+    {250, 0.22511, 0.33439, -1.4512},  {275, 0.23247, 0.33904, -1.7298},
+    {300, 0.24010, 0.34308, -2.0637},  {325, 0.24792, 0.34655, -2.4681},
+    {350, 0.25591, 0.34951, -2.9641},  {375, 0.26400, 0.35200, -3.5814},
+    {400, 0.27218, 0.35407, -4.3633},  {425, 0.28039, 0.35577, -5.3762},
+    {450, 0.28863, 0.35714, -6.7262},  {475, 0.29685, 0.35823, -8.5955},
+    {500, 0.30505, 0.35907, -11.324},  {525, 0.31320, 0.35968, -15.628},
+    {550, 0.32129, 0.36011, -23.325},  {575, 0.32931, 0.36038, -40.770},
+    {600, 0.33724, 0.36051, -116.45},
+};
+constexpr int kIsothermCount = int(std::size(kIsotherms));
+
+at::Tensor column(int field, const at::TensorOptions& options) {
+    double values[kIsothermCount];
+    for (int i = 0; i < kIsothermCount; ++i) {
+        const Isotherm& iso = kIsotherms[i];
+        switch (field) {
+        case 0:
+            values[i] = iso.mired;
+            break;
+        case 1:
+            values[i] = iso.u;
+            break;
+        case 2:
+            values[i] = iso.v;
+            break;
+        case 3:
+            values[i] = 1.0 / std::sqrt(1.0 + iso.t * iso.t);
+            break; // unit direction, u
+        default:
+            values[i] = iso.t / std::sqrt(1.0 + iso.t * iso.t);
+            break; // v
+        }
+    }
+    return at::from_blob(values, {kIsothermCount}, at::TensorOptions().dtype(at::kDouble))
+        .to(options, false, true);
+}
+
+// Linear interpolation weights over the isotherms (hat functions in mired), [..., n].
+at::Tensor isothermWeights(const at::Tensor& mired) {
+    const at::Tensor knots = column(0, mired.options());
+    const at::Tensor prev = at::cat({knots.slice(0, 0, 1) - 1, knots.slice(0, 0, -1)});
+    const at::Tensor next = at::cat({knots.slice(0, 1), knots.slice(0, -1) + 1});
+    const at::Tensor x = mired.unsqueeze(-1);
+    at::Tensor rising = ((x - prev) / (knots - prev)).clamp(0, 1);
+    at::Tensor falling = ((next - x) / (next - knots)).clamp(0, 1);
+    // The first knot has no left side and the last no right side (extrapolation is clamped).
+    const at::Tensor index = at::arange(kIsothermCount, mired.options().dtype(at::kLong));
+    rising = at::where(index == 0, at::ones_like(rising), rising);
+    falling = at::where(index == kIsothermCount - 1, at::ones_like(falling), falling);
+    return at::minimum(rising, falling);
+}
+
+at::Tensor xyzOfWhite(const at::Tensor& xy) {
+    const at::Tensor x = xy.select(-1, 0), y = xy.select(-1, 1);
+    return at::stack({x / y, at::ones_like(x), (1 - x - y) / y}, -1);
+}
+
+} // namespace
+
+at::Tensor xyFromTemperatureTint(const at::Tensor& temperatureK, const at::Tensor& tint) {
+    const at::Tensor kelvin = temperatureK.to(at::kDouble);
+    const at::Tensor t = tint.to(kelvin.options());
+    const auto options = kelvin.options();
+    const at::Tensor mired = (1.0e6 / kelvin).clamp(0.0, kIsotherms[kIsothermCount - 1].mired);
+    const at::Tensor w = isothermWeights(mired);
+    at::Tensor u = (w * column(1, options)).sum(-1);
+    at::Tensor v = (w * column(2, options)).sum(-1);
+    at::Tensor du = (w * column(3, options)).sum(-1);
+    at::Tensor dv = (w * column(4, options)).sum(-1);
+    const at::Tensor len = at::sqrt(du * du + dv * dv);
+    // (du, dv) points to the magenta side (below the locus); tint is + on the green side.
+    const at::Tensor offset = t / -3000.0;
+    u = u + du / len * offset;
+    v = v + dv / len * offset;
+    const at::Tensor denom = u - 4.0 * v + 2.0;
+    return at::stack({1.5 * u / denom, v / denom}, -1);
+}
+
+at::Tensor whiteBalanceMatrix(const at::Tensor& temperatureK, const at::Tensor& tint,
+                              const SourceWhite& source) {
+    const auto options = temperatureK.options().dtype(at::kDouble);
+    const at::Tensor declared = xyFromTemperatureTint(temperatureK, tint.to(options));
+    const at::Tensor sourceXy = xyFromTemperatureTint(at::full({}, source.temperatureK, options),
+                                                      at::full({}, source.tint, options));
+    const at::Tensor bradford = color::matrixTensor(color::bradfordMatrix(), options);
+    const at::Tensor lmsDeclared = color::applyMatrix(xyzOfWhite(declared), bradford);
+    const at::Tensor lmsSource = color::applyMatrix(xyzOfWhite(sourceXy), bradford);
+    const at::Tensor gains = lmsSource / lmsDeclared; // [..., 3]
+    // M = RGB←XYZ · B⁻¹ · diag(gains) · B · XYZ←RGB, built as (left · gains) @ right.
+    const at::Tensor left = color::matrixTensor(
+        color::multiply(color::xyzToRec2020Matrix(), color::inverse(color::bradfordMatrix())),
+        options);
+    const at::Tensor right = color::matrixTensor(
+        color::multiply(color::bradfordMatrix(), color::rec2020ToXyzMatrix()), options);
+    at::Tensor m = at::matmul(left * gains.unsqueeze(-2), right);
+    // Keep the luminance of a neutral: Y(M · (1, 1, 1)) = 1.
+    const at::Tensor rowSums = m.sum(-1);
+    const at::Tensor y = rowSums.select(-1, 0) * color::kLumaR +
+                         rowSums.select(-1, 1) * color::kLumaG +
+                         rowSums.select(-1, 2) * color::kLumaB;
+    return m / y.unsqueeze(-1).unsqueeze(-1);
+}
+
+at::Tensor whiteBalance(const at::Tensor& rgb, const at::Tensor& temperatureK,
+                        const at::Tensor& tint, const SourceWhite& source) {
+    const at::Tensor m =
+        whiteBalanceMatrix(temperatureK.to(rgb.device()), tint.to(rgb.device()), source);
+    return color::applyMatrix(rgb, m.to(rgb.scalar_type()));
+}
+
+} // namespace pictor::ops
