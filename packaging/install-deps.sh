@@ -13,6 +13,8 @@ packages=(
   libtiff-dev
   # command-line tools used by tests and checks, packaging checks, a headless display for GUI runs
   exiv2 xvfb xauth desktop-file-utils appstream dpkg-dev
+  # fuzzing and sanitizers: clang with libFuzzer and the sanitizer runtimes
+  clang libclang-rt-14-dev
 )
 
 missing=()

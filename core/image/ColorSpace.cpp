@@ -255,7 +255,8 @@ struct InputTransform::Impl {
     mutable std::map<cmsUInt32Number, cmsHTRANSFORM> transforms;
 
     ~Impl() {
-        for (auto& [format, t] : transforms) cmsDeleteTransform(t);
+        for (auto& [format, t] : transforms)
+            if (t) cmsDeleteTransform(t); // a failed creation is remembered as null
     }
 
     cmsHTRANSFORM transformFor(cmsUInt32Number inputFormat) const {
@@ -414,6 +415,12 @@ void applyShaper(const Sample* src, int channels, std::size_t stride, Image& dst
 template <typename Sample>
 void applyLcms(cmsHTRANSFORM transform, const Sample* src, int channels, std::size_t stride,
                Image& dst) {
+    if (!transform) {
+        // lcms2 cannot pair this profile with these samples (say, an RGB LUT profile on a grey
+        // image): read them as sRGB, as viewers do with unusable profiles.
+        InputTransform::srgb().apply(src, channels, stride, dst);
+        return;
+    }
     const int width = dst.width();
 #pragma omp parallel for schedule(static)
     for (int y = 0; y < dst.height(); ++y) {
@@ -447,6 +454,10 @@ void InputTransform::applyRows(const std::uint8_t* src, int channels, std::size_
     const Impl& p = *m_impl;
     if (!p.matrixShaper) {
         cmsHTRANSFORM transform = p.transformFor(lcmsFormat(1, false, channels));
+        if (!transform) {
+            srgb().applyRows(src, channels, stride, dst, firstRow, rows);
+            return;
+        }
         for (int y = 0; y < rows; ++y)
             cmsDoTransform(transform, src + std::size_t(y) * stride, dst.row(firstRow + y),
                            cmsUInt32Number(dst.width()));

@@ -92,12 +92,23 @@ void onMemoryError(void* data, const char*, const char*) {
 //   (not calloc) and some decoders stop silently when tiles or strips are missing, which would
 //   leave stale heap memory — often the previous photo's pixels — in the image. unpack()
 //   allocates, then seeks to data_offset, then decodes: that seek is the hook.
+//
+// It also bounds the work: LibRaw 0.20's parsers can loop forever on crafted files (fuzzing found
+// parse_phase_one spinning inside open_buffer). Every stream operation counts against a budget
+// far above what a real file needs; past it the stream throws LibRaw's own I/O exception,
+// which LibRaw turns into an error return.
 class GuardedStream : public LibRaw_buffer_datastream {
 public:
     GuardedStream(const std::uint8_t* bytes, std::size_t size)
         : LibRaw_buffer_datastream(const_cast<std::uint8_t*>(bytes), size) {}
 
+    // Identification parses headers: a few reads per header byte at most.
+    void budgetForParsing(std::size_t size) { budget = operations + 2'000'000 + size / 4; }
+    // Decoding may read every byte individually, several times for some formats.
+    void budgetForDecoding(std::size_t size) { budget = operations + 16'000'000 + 8 * std::uint64_t(size); }
+
     int read(void* ptr, size_t sz, size_t nmemb) override {
+        spend();
         const INT64 before = tell();
         const int got = LibRaw_buffer_datastream::read(ptr, sz, nmemb);
         const std::uint64_t wanted = std::uint64_t(sz) * std::uint64_t(nmemb);
@@ -110,6 +121,7 @@ public:
     }
 
     int get_char() override {
+        spend();
         const int c = LibRaw_buffer_datastream::get_char();
         if (c < 0 && counting) {
             ++endHits;
@@ -119,8 +131,19 @@ public:
     }
 
     int seek(INT64 offset, int whence) override {
+        spend();
         if (zeroFillFor) zeroFillSensorBuffer(offset, whence);
         return LibRaw_buffer_datastream::seek(offset, whence);
+    }
+
+    char* gets(char* text, int sz) override {
+        spend();
+        return LibRaw_buffer_datastream::gets(text, sz);
+    }
+
+    int scanf_one(const char* fmt, void* val) override {
+        spend();
+        return LibRaw_buffer_datastream::scanf_one(fmt, val);
     }
 
     bool counting = false;
@@ -129,6 +152,12 @@ public:
     LibRaw* zeroFillFor = nullptr; // armed just before unpack(), disarmed after the first fill
 
 private:
+    void spend() {
+        if (++operations > budget) throw LIBRAW_EXCEPTION_IO_CORRUPT;
+    }
+    std::uint64_t operations = 0;
+    std::uint64_t budget = 2'000'000;
+
     void zeroFillSensorBuffer(INT64 offset, int whence) {
         LibRaw& raw = *zeroFillFor;
         libraw_rawdata_t& rd = raw.imgdata.rawdata;
@@ -688,11 +717,12 @@ void configure(LibRaw& raw, const LoadOptions& options) {
 bool isCameraRaw(const std::uint8_t* bytes, std::size_t size) {
     if (!bytes || size < 16) return false;
     try {
+        GuardedStream stream(bytes, size); // outlives `raw`, which only borrows it
+        stream.budgetForParsing(size);
         auto raw = std::make_unique<LibRaw>();
         ErrorSink sink;
         configureSilently(*raw, sink);
-        if (raw->open_buffer(const_cast<std::uint8_t*>(bytes), size) != LIBRAW_SUCCESS)
-            return false;
+        if (raw->open_datastream(&stream) != LIBRAW_SUCCESS) return false;
         return classify(*raw, bytes, size) == Claim::CameraRaw;
     } catch (...) {
         return false;
@@ -709,6 +739,7 @@ Result<DecodedImage> decodeRaw(const std::uint8_t* bytes, std::size_t size,
         configureSilently(*raw, sink);
         configure(*raw, options);
 
+        stream.budgetForParsing(size);
         int rc = raw->open_datastream(&stream);
         if (rc != LIBRAW_SUCCESS) return libRawError(rc, "reading the file header");
         switch (classify(*raw, bytes, size)) {
@@ -743,6 +774,7 @@ Result<DecodedImage> decodeRaw(const std::uint8_t* bytes, std::size_t size,
         if (auto bad = checkDataLocation(*raw, size)) return *bad;
 
         stream.counting = true;
+        stream.budgetForDecoding(size);
         if (zeroFillSupported()) stream.zeroFillFor = raw.get();
         rc = raw->unpack();
         stream.counting = false;

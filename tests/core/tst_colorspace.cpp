@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <lcms2.h>
+
 #include <cmath>
 
 using namespace pictor;
@@ -164,6 +166,44 @@ private Q_SLOTS:
         QCOMPARE(parseColorSpace("AdobeRGB"), std::optional(OutputColorSpace::AdobeRgb));
         QCOMPARE(parseColorSpace("rec2020"), std::optional(OutputColorSpace::Rec2020));
         QVERIFY(!parseColorSpace("cmyk"));
+    }
+
+    // A LUT-based (not matrix/TRC) RGB profile goes through an lcms2 transform. On a grey image
+    // lcms2 cannot pair it with the samples; that must fall back, not crash (found by fuzzing).
+    void lutProfileWorksAndFallsBackOnGrey() {
+        cmsHPROFILE h = cmsCreateProfilePlaceholder(nullptr);
+        cmsSetProfileVersion(h, 4.3);
+        cmsSetDeviceClass(h, cmsSigDisplayClass);
+        cmsSetColorSpace(h, cmsSigRgbData);
+        cmsSetPCS(h, cmsSigXYZData);
+        cmsUInt16Number table[8 * 3];
+        for (int i = 0; i < 8; ++i) { // corners of the RGB cube → XYZ (D50) of linear primaries
+            const int r = (i >> 2) & 1, g = (i >> 1) & 1, b = i & 1;
+            table[i * 3 + 0] = cmsUInt16Number((0.4361 * r + 0.3851 * g + 0.1431 * b) / 1.999969 * 65535);
+            table[i * 3 + 1] = cmsUInt16Number((0.2225 * r + 0.7169 * g + 0.0606 * b) / 1.999969 * 65535);
+            table[i * 3 + 2] = cmsUInt16Number((0.0139 * r + 0.0971 * g + 0.7141 * b) / 1.999969 * 65535);
+        }
+        cmsPipeline* lut = cmsPipelineAlloc(nullptr, 3, 3);
+        cmsPipelineInsertStage(lut, cmsAT_END, cmsStageAllocCLut16bit(nullptr, 2, 3, 3, table));
+        cmsWriteTag(h, cmsSigAToB0Tag, lut);
+        cmsWriteTag(h, cmsSigMediaWhitePointTag, cmsD50_XYZ());
+        cmsUInt32Number size = 0;
+        cmsSaveProfileToMem(h, nullptr, &size);
+        std::vector<std::uint8_t> icc(size);
+        cmsSaveProfileToMem(h, icc.data(), &size);
+        cmsPipelineFree(lut);
+        cmsCloseProfile(h);
+
+        auto transform = InputTransform::fromIcc(icc);
+        QVERIFY(transform.ok());
+        const std::uint8_t rgb[6] = {0, 0, 0, 255, 255, 255};
+        Image image(2, 1);
+        transform->apply(rgb, 3, 6, image);
+        QVERIFY(image.data()[3] > image.data()[0] + 0.5f); // white is brighter than black
+        const std::uint8_t grey[2] = {10, 200};
+        transform->apply(grey, 1, 2, image); // used to crash inside lcms2
+        for (int i = 0; i < 6; ++i) QVERIFY(std::isfinite(image.data()[i]));
+        QVERIFY(image.data()[3] > image.data()[0]);
     }
 
     void corruptProfileIsAnError() {
