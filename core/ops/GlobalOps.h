@@ -15,6 +15,8 @@
 //  - At neutral params each op is the identity to float rounding (exact for exposure, tone,
 //    color, hsl; ≤ ~1e-7 relative for white_balance and tone_curve).
 //  - Device-agnostic (CPU/CUDA): small constant tensors are created on rgb's device.
+#include "recipe/Recipe.h"
+
 #include <ATen/core/Tensor.h>
 
 namespace pictor::ops {
@@ -22,10 +24,8 @@ namespace pictor::ops {
 // The photo's own white: the as-shot light of a RAW (RawInfo::asShotTemperatureK / asShotTint),
 // D65 (6504 K, tint 0 — the defaults) for rendered files. The white_balance op is the identity
 // when its params equal these.
-struct SourceWhite {
-    double temperatureK = 6504;
-    double tint = 0;
-};
+// The photo's own white (as-shot for RAW, D65 for rendered files): the recipe model's type.
+using SourceWhite = ::pictor::SourceWhite;
 
 // CCT (K) + tint (Lightroom / DNG SDK: +3000·Duv, positive = greenish light) → CIE xy, shape
 // [..., 2] for params of shape [...], in float64. Robertson's isotherms, interpolated linearly in

@@ -107,7 +107,7 @@ at::Tensor whiteBalanceMatrix(const at::Tensor& temperatureK, const at::Tensor& 
                               const SourceWhite& source) {
     const auto options = temperatureK.options().dtype(at::kDouble);
     const at::Tensor declared = xyFromTemperatureTint(temperatureK, tint.to(options));
-    const at::Tensor sourceXy = xyFromTemperatureTint(at::full({}, source.temperatureK, options),
+    const at::Tensor sourceXy = xyFromTemperatureTint(at::full({}, source.temperature, options),
                                                       at::full({}, source.tint, options));
     const at::Tensor bradford = color::matrixTensor(color::bradfordMatrix(), options);
     const at::Tensor lmsDeclared = color::applyMatrix(xyzOfWhite(declared), bradford);

@@ -313,7 +313,7 @@ PICTOR_TEST(neutral_params_are_identity) {
     // The catalogue's neutrals are what the ops treat as neutral.
     CHECK(findOpSpec("exposure")->param("exposure")->neutral == 0);
     CHECK(findOpSpec("white_balance")->param("temperature")->neutral ==
-          ops::SourceWhite{}.temperatureK);
+          ops::SourceWhite{}.temperature);
     CHECK(findOpSpec("white_balance")->param("tint")->neutral == ops::SourceWhite{}.tint);
     for (const char* id : {"tone", "color", "hsl"})
         for (const auto& p : findOpSpec(id)->params)
@@ -349,9 +349,9 @@ PICTOR_TEST(white_balance_temperature_warms_and_cools_monotonically) {
                          20000.0, 50000.0}) {
             const double b = meanOf(
                 lab(ops::whiteBalance(rgb, scalar(k), scalar(source.tint), source)).select(-1, 2));
-            CHECK_MSG(b > last, "temperature " << k << " K (source " << source.temperatureK << ")");
-            if (k < source.temperatureK) CHECK_MSG(b < neutral, "cooler at " << k);
-            if (k > source.temperatureK) CHECK_MSG(b > neutral, "warmer at " << k);
+            CHECK_MSG(b > last, "temperature " << k << " K (source " << source.temperature << ")");
+            if (k < source.temperature) CHECK_MSG(b < neutral, "cooler at " << k);
+            if (k > source.temperature) CHECK_MSG(b > neutral, "warmer at " << k);
             last = b;
         }
     }
@@ -405,7 +405,7 @@ PICTOR_TEST(white_balance_temperature_tint_round_trips_with_raw_decoder) {
     const at::Tensor d65Cones = color::applyMatrix(color::rec2020ToXyz(at::ones({3}, at::kDouble)),
                                                    color::bradfordMatrix());
     const at::Tensor seenCones =
-        cones(3000, 0) * d65Cones / cones(source.temperatureK, source.tint);
+        cones(3000, 0) * d65Cones / cones(source.temperature, source.tint);
     const at::Tensor seen =
         color::xyzToRec2020(color::applyMatrix(seenCones, color::inverse(color::bradfordMatrix())))
             .unsqueeze(0);
