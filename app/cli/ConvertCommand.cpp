@@ -8,8 +8,6 @@
 
 namespace pictor::cli {
 
-namespace {
-
 Result<ExportOptions> exportOptionsFrom(const QCommandLineParser& parser) {
     ExportOptions options;
     if (parser.isSet("quality")) {
@@ -46,7 +44,16 @@ Result<ExportOptions> exportOptionsFrom(const QCommandLineParser& parser) {
     return options;
 }
 
-} // namespace
+Status checkOutputBeforeWork(const std::filesystem::path& output, const ExportOptions& options) {
+    if (!outputFormatFor(output))
+        return Error{"cannot write '" + output.string() + "': unknown output format",
+                     "Name the output .jpg, .png or .tif."};
+    std::error_code ec;
+    if (!options.overwrite && std::filesystem::exists(output, ec))
+        return Error{"not writing '" + output.string() + "': the file already exists",
+                     "Choose another name, or pass --overwrite to replace it."};
+    return Ok{};
+}
 
 void addExportOptions(QCommandLineParser& parser) {
     parser.addOption({{"o", "output"}, "Output file; its extension (.jpg, .png, .tif) picks the format.", "OUT"});
@@ -81,16 +88,9 @@ int runConvert(const QStringList& args) {
     const std::filesystem::path output = parser.value("output").toStdString();
 
     // Check the destination before the (slow) decode, so mistakes are reported at once.
-    if (!outputFormatFor(output)) {
-        printError({"cannot write '" + output.string() + "': unknown output format",
-                    "Name the output .jpg, .png or .tif."});
-        return UsageError;
-    }
-    std::error_code ec;
-    if (!exportOptions->overwrite && std::filesystem::exists(output, ec)) {
-        printError({"not writing '" + output.string() + "': the file already exists",
-                    "Choose another name, or pass --overwrite to replace it."});
-        return Failure;
+    if (Status ready = checkOutputBeforeWork(output, *exportOptions); !ready) {
+        printError(ready.error());
+        return outputFormatFor(output) ? Failure : UsageError;
     }
 
     auto photo = loadPhoto(input, *loadOptions);

@@ -1,4 +1,6 @@
 #pragma once
+#include "io/Export.h"
+
 #include <QCommandLineParser>
 #include <QStringList>
 
@@ -7,6 +9,10 @@ namespace pictor::cli {
 //                              [--strip gps|all] [--overwrite]
 int runConvert(const QStringList& args);
 
-// The export options shared by convert, apply and enhance.
+// The export options shared by convert, apply and enhance: declared, then read back.
 void addExportOptions(QCommandLineParser& parser);
+Result<ExportOptions> exportOptionsFrom(const QCommandLineParser& parser);
+
+// Refuses an unknown output format or an existing file (without --overwrite) before any work.
+Status checkOutputBeforeWork(const std::filesystem::path& output, const ExportOptions& options);
 } // namespace pictor::cli

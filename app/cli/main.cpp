@@ -1,4 +1,5 @@
 // pictor-cli: Pictor's command line. Each command lives in its own file.
+#include "ApplyCommand.h"
 #include "BenchCommand.h"
 #include "CliSupport.h"
 #include "ConvertCommand.h"
@@ -20,6 +21,7 @@ renders the fix at full resolution.
 Commands:
   info FILE [--json]         Format, size, colour profile, camera, exposure, GPS, metadata.
   convert IN -o OUT          Convert to JPEG/PNG/TIFF with colour management and all metadata.
+  apply IN -o OUT --recipe F Render an edit recipe (JSON) and export, recipe embedded.
   bench io                   Time decoding and exporting 24-megapixel JPEG and RAW files.
 
 Options:
@@ -50,6 +52,7 @@ int main(int argc, char** argv) {
     args.removeAt(1); // the command's parser sees "pictor-cli ARGS…"
     if (command == "info") return pictor::cli::runInfo(args);
     if (command == "convert") return pictor::cli::runConvert(args);
+    if (command == "apply") return pictor::cli::runApply(args);
     if (command == "bench") return pictor::cli::runBench(args);
     std::cerr << "pictor-cli: unknown command '" << command.toStdString()
               << "'. Run 'pictor-cli --help' for the list of commands." << std::endl;

@@ -219,10 +219,21 @@ const std::vector<std::uint8_t>& iccProfile(OutputColorSpace space) {
         // would store a 16-bit sampled table, which loses ~10 % of the value in the deepest
         // shadows of 16-bit files; every current browser, OS and editor reads v4.)
         cmsSetProfileVersion(profile.get(), 4.3);
-        cmsUInt32Number size = 0;
-        cmsSaveProfileToMem(profile.get(), nullptr, &size);
-        bytes.resize(size);
-        cmsSaveProfileToMem(profile.get(), bytes.data(), &size);
+        auto save = [](cmsHPROFILE h) {
+            cmsUInt32Number size = 0;
+            cmsSaveProfileToMem(h, nullptr, &size);
+            std::vector<std::uint8_t> out(size);
+            cmsSaveProfileToMem(h, out.data(), &size);
+            return out;
+        };
+        bytes = save(profile.get());
+        // lcms2 stamps the creation time into the header (bytes 24–35); a fixed date makes
+        // exports byte-for-byte reproducible. Then the profile ID (MD5) is computed over it.
+        const std::uint8_t fixedDate[12] = {0x07, 0xEA, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0}; // 2026-01-01
+        std::copy(fixedDate, fixedDate + 12, bytes.begin() + 24);
+        ProfilePtr dated(cmsOpenProfileFromMem(bytes.data(), cmsUInt32Number(bytes.size())));
+        cmsMD5computeID(dated.get());
+        bytes = save(dated.get());
     }
     return bytes;
 }

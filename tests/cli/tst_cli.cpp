@@ -1,7 +1,11 @@
 // pictor-cli as a user drives it: help, version, info, convert, and its error contract (one clear
 // line on stderr, a non-zero exit, nothing written).
+#include "io/Photo.h"
 #include "support/Fixtures.h"
 
+#include <cstring>
+
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -123,6 +127,43 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(expected), qPrintable(run.err));
         QVERIFY(run.err.trimmed().split('\n').size() <= 2); // message (+ usage pointer)
         QVERIFY2(fs::is_empty(out.path().toStdString()), "an output file was left behind");
+    }
+
+    // apply: a recipe brightens exactly as asked, is embedded in the output, and an empty
+    // recipe gives exactly what convert gives.
+    void applyRendersAndEmbedsTheRecipe() {
+        QTemporaryDir dir;
+        // A flat grey JPEG: +1 EV must double its linear value.
+        std::vector<std::uint8_t> rgb(64 * 48 * 3, 118);
+        test::writeBytes(dir.filePath("grey.jpg").toStdString(), test::encodeJpeg(rgb, 64, 48, 100));
+        auto writeText = [&](const char* name, const char* text) {
+            test::writeBytes(dir.filePath(name).toStdString(), std::vector<std::uint8_t>(text, text + std::strlen(text)));
+        };
+        writeText("plus1.json", R"({"pictorRecipe":1,"ops":[{"id":"exposure","version":1,"params":{"exposure":1}}]})");
+        writeText("empty.json", R"({"pictorRecipe":1,"ops":[]})");
+        writeText("bad.json", "{ not json");
+        const QString in = dir.filePath("grey.jpg");
+        Run run = cli({"apply", in, "-o", dir.filePath("bright.tif"), "--recipe", dir.filePath("plus1.json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QByteArray bright = QByteArray::fromStdString(
+            std::string(reinterpret_cast<const char*>(test::readBytes(dir.filePath("bright.tif").toStdString()).data()),
+                        test::readBytes(dir.filePath("bright.tif").toStdString()).size()));
+        QVERIFY(bright.contains("pictorRecipe")); // the recipe travels with the export
+        auto before = loadPhoto(in.toStdString());
+        auto after = loadPhoto(dir.filePath("bright.tif").toStdString());
+        QVERIFY(before.ok() && after.ok());
+        const double ratio = after->pixels.at(30, 20)[1] / before->pixels.at(30, 20)[1];
+        QVERIFY2(std::abs(ratio - 2.0) < 2e-3, qPrintable(QString("linear ratio %1").arg(ratio)));
+
+        QCOMPARE(cli({"convert", in, "-o", dir.filePath("converted.jpg")}).exitCode, 0);
+        QCOMPARE(cli({"apply", in, "-o", dir.filePath("applied.jpg"), "--recipe", dir.filePath("empty.json")}).exitCode, 0);
+        QCOMPARE(test::readBytes(dir.filePath("applied.jpg").toStdString()),
+                 test::readBytes(dir.filePath("converted.jpg").toStdString()));
+
+        run = cli({"apply", in, "-o", dir.filePath("never.jpg"), "--recipe", dir.filePath("bad.json")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("recipe"), qPrintable(run.err));
+        QVERIFY(!QFile::exists(dir.filePath("never.jpg")));
     }
 
     void refusesExistingOutputAndTheSource() {

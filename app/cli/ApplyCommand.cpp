@@ -1,0 +1,98 @@
+#include "ApplyCommand.h"
+
+#include "CliSupport.h"
+#include "ConvertCommand.h"
+#include "io/Export.h"
+#include "io/FileIo.h"
+#include "pipeline/Render.h"
+#include "recipe/RecipeJson.h"
+#include "recipe/Sidecar.h"
+
+#include <iostream>
+
+namespace pictor::cli {
+
+int runApply(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Render an edit recipe (JSON, as Pictor writes it) onto a photo and "
+                                     "export the result with all metadata and the recipe embedded.");
+    parser.addHelpOption();
+    parser.addOption({"recipe", "The recipe file (JSON). Without it the output equals 'convert'.", "FILE"});
+    addExportOptions(parser);
+    addLoadOptions(parser);
+    parser.addPositionalArgument("in", "The source photo (never modified).");
+    if (!parseOrReport(parser, args, "apply")) return UsageError;
+    if (parser.positionalArguments().size() != 1 || !parser.isSet("output")) {
+        printUsageError("give one input photo and -o OUT", "apply");
+        return UsageError;
+    }
+    auto exportOptions = exportOptionsFrom(parser);
+    auto loadOptions = loadOptionsFrom(parser);
+    if (!exportOptions || !loadOptions) {
+        printError(!exportOptions ? exportOptions.error() : loadOptions.error());
+        return UsageError;
+    }
+    const std::filesystem::path input = parser.positionalArguments().first().toStdString();
+    const std::filesystem::path output = parser.value("output").toStdString();
+    if (Status ready = checkOutputBeforeWork(output, *exportOptions); !ready) {
+        printError(ready.error());
+        return outputFormatFor(output) ? Failure : UsageError;
+    }
+
+    // The recipe is read (and its problems reported) before the slow decode.
+    Recipe recipe;
+    if (parser.isSet("recipe")) {
+        const std::filesystem::path recipePath = parser.value("recipe").toStdString();
+        auto bytes = readFileBytes(recipePath, 16u << 20);
+        if (!bytes) {
+            printError(bytes.error());
+            return Failure;
+        }
+        auto parsed = recipeFromJson(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
+        if (!parsed) {
+            printError({"cannot read the recipe '" + recipePath.string() + "': " + parsed.error().what,
+                        parsed.error().hint});
+            return Failure;
+        }
+        for (const auto& note : parsed->notes) std::cerr << "pictor-cli: recipe: " << note << '\n';
+        recipe = std::move(parsed->recipe);
+    }
+
+    auto photo = loadPhoto(input, *loadOptions);
+    if (!photo) {
+        printError(photo.error());
+        return Failure;
+    }
+    RenderSettings settings;
+    if (photo->source.raw) // RAW white balance is relative to what the camera recorded
+        settings.sourceWhite = {photo->source.raw->asShotTemperatureK, photo->source.raw->asShotTint};
+    const bool neutral = recipe.isNeutral(settings.sourceWhite);
+    Image rendered;
+    if (!neutral) {
+        auto result = renderRecipe(photo->pixels, recipe, settings);
+        if (!result) {
+            printError(result.error());
+            return Failure;
+        }
+        rendered = std::move(result).value();
+        auto packet = recipeXmpPacket(recipe);
+        if (!packet) {
+            printError(packet.error());
+            return Failure;
+        }
+        exportOptions->extraXmpPacket = *packet;
+    }
+    // A neutral recipe changes nothing, so the output is exactly what 'convert' writes.
+    const Image& pixels = neutral ? photo->pixels : rendered;
+    auto report = exportImage(pixels, photo->metadata.get(), input, output, *exportOptions);
+    if (!report) {
+        printError(report.error());
+        return Failure;
+    }
+    std::cout << "Wrote " << output.string() << " (" << report->width << " × " << report->height << ", "
+              << colorSpaceName(exportOptions->encode.colorSpace) << ", " << humanBytes(report->bytes)
+              << (neutral ? ", no edits" : ", recipe embedded") << ")" << std::endl;
+    return Success;
+}
+
+} // namespace pictor::cli
