@@ -22,7 +22,7 @@ Commands:
   info FILE [--json]         Format, size, colour profile, camera, exposure, GPS, metadata.
   convert IN -o OUT          Convert to JPEG/PNG/TIFF with colour management and all metadata.
   apply IN -o OUT --recipe F Render an edit recipe (JSON) and export, recipe embedded.
-  bench io                   Time decoding and exporting 24-megapixel JPEG and RAW files.
+  bench io|render            Time photo I/O (24 MP JPEG and DNG), or rendering a full recipe.
 
 Options:
   -h, --help                 This help; 'pictor-cli COMMAND --help' shows a command's options.
