@@ -36,11 +36,13 @@ std::shared_ptr<LoadedPhoto> loadForDisplay(const QString& path) {
         return result;
     }
     result->display = toDisplayImage(photo->pixels, kDisplayLongEdge);
-    result->summary = QStringLiteral("%1 × %2 · %3 · %4")
+    // "5312 × 2988 · JPEG · sRGB …"; RAW colour descriptions already name the format.
+    const QString format = QString::fromStdString(formatName(photo->source.format));
+    const QString colour = QString::fromStdString(photo->source.colorProfile);
+    result->summary = QStringLiteral("%1 × %2 · %3")
                           .arg(photo->pixels.width())
                           .arg(photo->pixels.height())
-                          .arg(QString::fromStdString(formatName(photo->source.format)))
-                          .arg(QString::fromStdString(photo->source.colorProfile));
+                          .arg(colour.startsWith(format) ? colour : format + QStringLiteral(" · ") + colour);
     return result;
 }
 } // namespace
