@@ -2,6 +2,7 @@
 // each op's own measurable quantity, a monotone tone response, finite outputs and gradients,
 // CPU/CUDA agreement.
 #include "ops/ColorMath.h"
+#include "image/ColorTemperature.h"
 #include "ops/GlobalOps.h"
 #include "ops/OpSpec.h"
 
@@ -196,63 +197,12 @@ std::vector<std::pair<std::string, std::function<at::Tensor(const at::Tensor&)>>
     };
 }
 
-// A copy of core/io/RawDecoder.cpp's temperatureFromXy (Robertson, as the DNG SDK), the oracle
-// for the white-balance round trip (that file is in pictor_core, which this test cannot link).
-struct Isotherm {
-    double mired, u, v, t;
-};
-constexpr Isotherm kIsotherms[] = {
-    {0, 0.18006, 0.26352, -0.24341},   {10, 0.18066, 0.26589, -0.25479},
-    {20, 0.18133, 0.26846, -0.26876},  {30, 0.18208, 0.27119, -0.28539},
-    {40, 0.18293, 0.27407, -0.30470},  {50, 0.18388, 0.27709, -0.32675},
-    {60, 0.18494, 0.28021, -0.35156},  {70, 0.18611, 0.28342, -0.37915},
-    {80, 0.18740, 0.28668, -0.40955},  {90, 0.18880, 0.28997, -0.44278},
-    {100, 0.19032, 0.29326, -0.47888}, {125, 0.19462, 0.30141, -0.58204},
-    {150, 0.19962, 0.30921, -0.70471}, {175, 0.20525, 0.31647, -0.84901},
-    {200, 0.21142, 0.32312, -1.0182},  {225, 0.21807, 0.32909, -1.2168},
-    {250, 0.22511, 0.33439, -1.4512},  {275, 0.23247, 0.33904, -1.7298},
-    {300, 0.24010, 0.34308, -2.0637},  {325, 0.24792, 0.34655, -2.4681},
-    {350, 0.25591, 0.34951, -2.9641},  {375, 0.26400, 0.35200, -3.5814},
-    {400, 0.27218, 0.35407, -4.3633},  {425, 0.28039, 0.35577, -5.3762},
-    {450, 0.28863, 0.35714, -6.7262},  {475, 0.29685, 0.35823, -8.5955},
-    {500, 0.30505, 0.35907, -11.324},  {525, 0.31320, 0.35968, -15.628},
-    {550, 0.32129, 0.36011, -23.325},  {575, 0.32931, 0.36038, -40.770},
-    {600, 0.33724, 0.36051, -116.45},
-};
-std::optional<std::pair<double, double>> temperatureFromXy(double x, double y) {
-    const double denom = 1.5 - x + 6.0 * y;
-    const double u = 2.0 * x / denom;
-    const double v = 3.0 * y / denom;
-    double lastDt = 0, lastDu = 0, lastDv = 0;
-    constexpr int n = int(std::size(kIsotherms));
-    for (int i = 1; i < n; ++i) {
-        double du = 1.0, dv = kIsotherms[i].t;
-        double len = std::sqrt(1.0 + dv * dv);
-        du /= len;
-        dv /= len;
-        double uu = u - kIsotherms[i].u;
-        double vv = v - kIsotherms[i].v;
-        double dt = -uu * dv + vv * du;
-        if (dt <= 0.0 || i == n - 1) {
-            if (dt > 0.0) dt = 0.0;
-            dt = -dt;
-            const double f = i == 1 ? 0.0 : dt / (lastDt + dt);
-            const double mired = kIsotherms[i - 1].mired * f + kIsotherms[i].mired * (1.0 - f);
-            const double kelvin = mired > 0 ? 1.0e6 / mired : 1.0e7;
-            uu = u - (kIsotherms[i - 1].u * f + kIsotherms[i].u * (1.0 - f));
-            vv = v - (kIsotherms[i - 1].v * f + kIsotherms[i].v * (1.0 - f));
-            du = du * (1.0 - f) + lastDu * f;
-            dv = dv * (1.0 - f) + lastDv * f;
-            len = std::sqrt(du * du + dv * dv);
-            du /= len;
-            dv /= len;
-            return std::make_pair(kelvin, (uu * du + vv * dv) * -3000.0);
-        }
-        lastDt = dt;
-        lastDu = du;
-        lastDv = dv;
-    }
-    return std::nullopt;
+// The oracle: the RAW decoder's xy → (K, tint) (core/image/ColorTemperature), which the
+// white-balance op must invert.
+std::optional<std::pair<double, double>> rawDecoderTemperature(double x, double y) {
+    const auto tt = pictor::temperatureFromXy(x, y);
+    if (!tt) return std::nullopt;
+    return std::pair{tt->kelvin, tt->tint};
 }
 
 } // namespace
@@ -380,13 +330,13 @@ PICTOR_TEST(white_balance_temperature_tint_round_trips_with_raw_decoder) {
              {2000, 0}, {2856, 0}, {3200, 8}, {5000, -12}, {6504, 10}, {9000, 30}, {20000, -40}}) {
         const at::Tensor xy = ops::xyFromTemperatureTint(at::full({}, k, at::kDouble),
                                                          at::full({}, tint, at::kDouble));
-        const auto back = temperatureFromXy(xy[0].item<double>(), xy[1].item<double>());
+        const auto back = rawDecoderTemperature(xy[0].item<double>(), xy[1].item<double>());
         CHECK(back.has_value());
         CHECK_MSG(std::abs(back->first - k) <= 1e-4 * k, k << " K → " << back->first);
         CHECK_MSG(std::abs(back->second - tint) <= 0.05, "tint " << tint << " → " << back->second);
     }
     // D65 lies at ≈ 6504 K, tint ≈ +10 (RawDecoder's documented reading).
-    const auto d65 = temperatureFromXy(0.3127, 0.3290);
+    const auto d65 = rawDecoderTemperature(0.3127, 0.3290);
     const at::Tensor xy = ops::xyFromTemperatureTint(at::full({}, d65->first, at::kDouble),
                                                      at::full({}, d65->second, at::kDouble));
     CHECK_CLOSE(xy[0].item<double>(), 0.3127, 1e-5);
