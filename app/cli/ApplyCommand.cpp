@@ -16,28 +16,10 @@ int runApply(const QStringList& args) {
     QCommandLineParser parser;
     parser.setApplicationDescription("Render an edit recipe (JSON, as Pictor writes it) onto a photo and "
                                      "export the result with all metadata and the recipe embedded.");
-    parser.addHelpOption();
     parser.addOption({"recipe", "The recipe file (JSON). Without it the output equals 'convert'.", "FILE"});
-    addExportOptions(parser);
-    addLoadOptions(parser);
-    parser.addPositionalArgument("in", "The source photo (never modified).");
-    if (!parseOrReport(parser, args, "apply")) return UsageError;
-    if (parser.positionalArguments().size() != 1 || !parser.isSet("output")) {
-        printUsageError("give one input photo and -o OUT", "apply");
-        return UsageError;
-    }
-    auto exportOptions = exportOptionsFrom(parser);
-    auto loadOptions = loadOptionsFrom(parser);
-    if (!exportOptions || !loadOptions) {
-        printError(!exportOptions ? exportOptions.error() : loadOptions.error());
-        return UsageError;
-    }
-    const std::filesystem::path input = parser.positionalArguments().first().toStdString();
-    const std::filesystem::path output = parser.value("output").toStdString();
-    if (Status ready = checkOutputBeforeWork(output, *exportOptions); !ready) {
-        printError(ready.error());
-        return outputFormatFor(output) ? Failure : UsageError;
-    }
+    auto parsed = parseExportCommand(parser, args, "apply");
+    if (const int* exitCode = std::get_if<int>(&parsed)) return *exitCode;
+    auto& [input, output, exportOptions, loadOptions] = std::get<ExportCommand>(parsed);
 
     // The recipe is read (and its problems reported) before the slow decode.
     Recipe recipe;
@@ -58,7 +40,7 @@ int runApply(const QStringList& args) {
         recipe = std::move(parsed->recipe);
     }
 
-    auto photo = loadPhoto(input, *loadOptions);
+    auto photo = loadPhoto(input, loadOptions);
     if (!photo) {
         printError(photo.error());
         return Failure;
@@ -80,17 +62,17 @@ int runApply(const QStringList& args) {
             printError(packet.error());
             return Failure;
         }
-        exportOptions->extraXmpPacket = *packet;
+        exportOptions.extraXmpPacket = *packet;
     }
     // A neutral recipe changes nothing, so the output is exactly what 'convert' writes.
     const Image& pixels = neutral ? photo->pixels : rendered;
-    auto report = exportImage(pixels, photo->metadata.get(), input, output, *exportOptions);
+    auto report = exportImage(pixels, photo->metadata.get(), input, output, exportOptions);
     if (!report) {
         printError(report.error());
         return Failure;
     }
     std::cout << "Wrote " << output.string() << " (" << report->width << " × " << report->height << ", "
-              << colorSpaceName(exportOptions->encode.colorSpace) << ", " << humanBytes(report->bytes)
+              << colorSpaceName(exportOptions.encode.colorSpace) << ", " << humanBytes(report->bytes)
               << (neutral ? ", no edits" : ", recipe embedded") << ")" << std::endl;
     return Success;
 }

@@ -35,15 +35,16 @@ Result<LoadOptions> loadOptionsFrom(const QCommandLineParser& parser) {
 }
 
 bool parseOrReport(QCommandLineParser& parser, const QStringList& args, const std::string& command) {
-    // The first argument names the program in the help text: "pictor-cli convert".
-    QStringList named = args;
-    if (!named.isEmpty()) named[0] = QString::fromStdString("pictor-cli " + command);
-    if (!parser.parse(named)) {
+    if (!parser.parse(args)) {
         printUsageError(parser.errorText().toStdString(), command);
         return false;
     }
     if (parser.isSet("help")) {
-        std::cout << parser.helpText().toStdString();
+        // Qt names the executable's path in "Usage: …"; name the command as the user typed it.
+        QString help = parser.helpText();
+        const int from = help.indexOf("Usage: ") + 7, to = help.indexOf(" [options]");
+        if (from >= 7 && to > from) help.replace(from, to - from, QString::fromStdString("pictor-cli " + command));
+        std::cout << help.toStdString();
         std::exit(Success);
     }
     return true;

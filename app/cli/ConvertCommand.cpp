@@ -65,46 +65,53 @@ void addExportOptions(QCommandLineParser& parser) {
     parser.addOption({"overwrite", "Replace OUT if it exists (the source photo is never replaced)."});
 }
 
-int runConvert(const QStringList& args) {
-    QCommandLineParser parser;
-    parser.setApplicationDescription("Convert a photo to JPEG, PNG or TIFF, colour-managed, keeping "
-                                     "all its metadata (EXIF, GPS, maker notes, IPTC, XMP).");
+std::variant<ExportCommand, int> parseExportCommand(QCommandLineParser& parser, const QStringList& args,
+                                                   const std::string& command) {
     parser.addHelpOption();
     addExportOptions(parser);
     addLoadOptions(parser);
     parser.addPositionalArgument("in", "The source photo (never modified).");
-    if (!parseOrReport(parser, args, "convert")) return UsageError;
+    if (!parseOrReport(parser, args, command)) return int(UsageError);
     if (parser.positionalArguments().size() != 1 || !parser.isSet("output")) {
-        printUsageError("give one input photo and -o OUT", "convert");
-        return UsageError;
+        printUsageError("give one input photo and -o OUT", command);
+        return int(UsageError);
     }
     auto exportOptions = exportOptionsFrom(parser);
     auto loadOptions = loadOptionsFrom(parser);
     if (!exportOptions || !loadOptions) {
         printError(!exportOptions ? exportOptions.error() : loadOptions.error());
-        return UsageError;
+        return int(UsageError);
     }
-    const std::filesystem::path input = parser.positionalArguments().first().toStdString();
-    const std::filesystem::path output = parser.value("output").toStdString();
-
+    ExportCommand parsed{parser.positionalArguments().first().toStdString(),
+                         parser.value("output").toStdString(), *exportOptions, *loadOptions};
     // Check the destination before the (slow) decode, so mistakes are reported at once.
-    if (Status ready = checkOutputBeforeWork(output, *exportOptions); !ready) {
+    if (Status ready = checkOutputBeforeWork(parsed.output, parsed.exportOptions); !ready) {
         printError(ready.error());
-        return outputFormatFor(output) ? Failure : UsageError;
+        return int(outputFormatFor(parsed.output) ? Failure : UsageError);
     }
+    return parsed;
+}
 
-    auto photo = loadPhoto(input, *loadOptions);
+int runConvert(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Convert a photo to JPEG, PNG or TIFF, colour-managed, keeping "
+                                     "all its metadata (EXIF, GPS, maker notes, IPTC, XMP).");
+    auto parsed = parseExportCommand(parser, args, "convert");
+    if (const int* exitCode = std::get_if<int>(&parsed)) return *exitCode;
+    auto& [input, output, exportOptions, loadOptions] = std::get<ExportCommand>(parsed);
+
+    auto photo = loadPhoto(input, loadOptions);
     if (!photo) {
         printError(photo.error());
         return Failure;
     }
-    auto report = exportImage(photo->pixels, photo->metadata.get(), input, output, *exportOptions);
+    auto report = exportImage(photo->pixels, photo->metadata.get(), input, output, exportOptions);
     if (!report) {
         printError(report.error());
         return Failure;
     }
     std::cout << "Wrote " << output.string() << " (" << report->width << " × " << report->height
-              << ", " << colorSpaceName(exportOptions->encode.colorSpace) << ", "
+              << ", " << colorSpaceName(exportOptions.encode.colorSpace) << ", "
               << humanBytes(report->bytes) << ")" << std::endl;
     return Success;
 }
