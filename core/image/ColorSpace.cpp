@@ -14,32 +14,6 @@ namespace pictor {
 // ---------------------------------------------------------------------------------------------
 // 3×3 matrices
 
-Matrix3 multiply(const Matrix3& a, const Matrix3& b) {
-    Matrix3 r{};
-    for (int i = 0; i < 3; ++i)
-        for (int j = 0; j < 3; ++j)
-            for (int k = 0; k < 3; ++k) r[i * 3 + j] += a[i * 3 + k] * b[k * 3 + j];
-    return r;
-}
-
-Matrix3 inverse(const Matrix3& m) {
-    const double a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5], g = m[6], h = m[7],
-                 i = m[8];
-    const double A = e * i - f * h, B = -(d * i - f * g), C = d * h - e * g;
-    const double det = a * A + b * B + c * C;
-    const double s = det != 0 ? 1.0 / det : 0.0;
-    return {A * s, -(b * i - c * h) * s, (b * f - c * e) * s,
-            B * s, (a * i - c * g) * s,  -(a * f - c * d) * s,
-            C * s, -(a * h - b * g) * s, (a * e - b * d) * s};
-}
-
-void apply(const Matrix3& m, const float in[3], float out[3]) {
-    const float r = in[0], g = in[1], b = in[2];
-    out[0] = float(m[0] * r + m[1] * g + m[2] * b);
-    out[1] = float(m[3] * r + m[4] * g + m[5] * b);
-    out[2] = float(m[6] * r + m[7] * g + m[8] * b);
-}
-
 namespace {
 
 struct Primaries {
@@ -51,18 +25,8 @@ constexpr Primaries kRec709{0.640, 0.330, 0.300, 0.600, 0.150, 0.060};
 constexpr Primaries kDisplayP3{0.680, 0.320, 0.265, 0.690, 0.150, 0.060};
 constexpr Primaries kAdobeRgb{0.640, 0.330, 0.210, 0.710, 0.150, 0.060};
 
-// RGB → XYZ for the given primaries and D65 white (the classic construction).
 Matrix3 rgbToXyz(const Primaries& p) {
-    auto column = [](double x, double y) { return std::array<double, 3>{x / y, 1.0, (1 - x - y) / y}; };
-    const auto r = column(p.rx, p.ry), g = column(p.gx, p.gy), b = column(p.bx, p.by);
-    const auto w = column(kD65x, kD65y);
-    const Matrix3 m{r[0], g[0], b[0], r[1], g[1], b[1], r[2], g[2], b[2]};
-    const Matrix3 mi = inverse(m);
-    const double sr = mi[0] * w[0] + mi[1] * w[1] + mi[2] * w[2];
-    const double sg = mi[3] * w[0] + mi[4] * w[1] + mi[5] * w[2];
-    const double sb = mi[6] * w[0] + mi[7] * w[1] + mi[8] * w[2];
-    return {m[0] * sr, m[1] * sg, m[2] * sb, m[3] * sr, m[4] * sg, m[5] * sb,
-            m[6] * sr, m[7] * sg, m[8] * sb};
+    return rgbToXyzFromPrimaries(p.rx, p.ry, p.gx, p.gy, p.bx, p.by, kD65x, kD65y);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,15 +325,8 @@ InputTransform InputTransform::fromPrimariesAndCurve(const std::array<double, 8>
     impl->description = description;
     // RGB → XYZ for these primaries and white, then a Bradford adaptation of that white to D65.
     auto column = [](double x, double y) { return std::array<double, 3>{x / y, 1.0, (1 - x - y) / y}; };
-    const auto r = column(xy[0], xy[1]), g = column(xy[2], xy[3]), b = column(xy[4], xy[5]);
+    const Matrix3 toXyz = rgbToXyzFromPrimaries(xy[0], xy[1], xy[2], xy[3], xy[4], xy[5], xy[6], xy[7]);
     const auto w = column(xy[6], xy[7]);
-    const Matrix3 m{r[0], g[0], b[0], r[1], g[1], b[1], r[2], g[2], b[2]};
-    const Matrix3 mi = inverse(m);
-    const double s[3] = {mi[0] * w[0] + mi[1] * w[1] + mi[2] * w[2],
-                         mi[3] * w[0] + mi[4] * w[1] + mi[5] * w[2],
-                         mi[6] * w[0] + mi[7] * w[1] + mi[8] * w[2]};
-    const Matrix3 toXyz{m[0] * s[0], m[1] * s[1], m[2] * s[2], m[3] * s[0], m[4] * s[1],
-                        m[5] * s[2], m[6] * s[0], m[7] * s[1], m[8] * s[2]};
     const Matrix3 bradford{0.8951, 0.2664, -0.1614, -0.7502, 1.7135, 0.0367, 0.0389, -0.0685, 1.0296};
     const auto d65 = column(kD65x, kD65y);
     const auto cone = [&](const std::array<double, 3>& v) {

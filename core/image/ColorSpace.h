@@ -2,6 +2,7 @@
 // Colour spaces: the linear Rec.2020 working space, the output spaces with their ICC profiles
 // (made with lcms2), and the transforms from encoded file samples into the working space.
 #include "image/Image.h"
+#include "image/Matrix3.h"
 #include "util/Result.h"
 
 #include <array>
@@ -15,11 +16,6 @@
 
 namespace pictor {
 
-using Matrix3 = std::array<double, 9>; // row-major
-
-Matrix3 multiply(const Matrix3& a, const Matrix3& b);
-Matrix3 inverse(const Matrix3& m);
-void apply(const Matrix3& m, const float in[3], float out[3]);
 
 // CIE XYZ (D65-relative) ↔ linear Rec.2020 (ITU-R BT.2020 primaries, D65 white).
 Matrix3 xyzToRec2020();

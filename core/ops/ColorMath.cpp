@@ -8,27 +8,6 @@ namespace pictor::color {
 
 namespace {
 
-constexpr double kD65x = 0.3127, kD65y = 0.3290;
-
-Mat3 rgbToXyz(double rx, double ry, double gx, double gy, double bx, double by) {
-    auto column = [](double x, double y) {
-        return std::array<double, 3>{x / y, 1.0, (1 - x - y) / y};
-    };
-    const auto r = column(rx, ry), g = column(gx, gy), b = column(bx, by);
-    const auto w = column(kD65x, kD65y);
-    const Mat3 m{r[0], g[0], b[0], r[1], g[1], b[1], r[2], g[2], b[2]};
-    const Mat3 mi = inverse(m);
-    double s[3];
-    for (int i = 0; i < 3; ++i)
-        s[i] = mi[i * 3] * w[0] + mi[i * 3 + 1] * w[1] + mi[i * 3 + 2] * w[2];
-    Mat3 out{};
-    for (int i = 0; i < 3; ++i)
-        for (int j = 0; j < 3; ++j)
-            out[i * 3 + j] = m[i * 3 + j] * s[j];
-    return out;
-}
-
-// Ottosson's Oklab matrices.
 constexpr Mat3 kOklabM1{0.8189330101, 0.3618667424, -0.1288597137, 0.0329845436, 0.9293118715,
                         0.0361456387, 0.0482003018, 0.2643662691,  0.6338517070};
 constexpr Mat3 kOklabM2{0.2104542553, 0.7936177850, -0.0040720468, 1.9779984951, -2.4285922050,
@@ -104,27 +83,8 @@ at::Tensor labFInverse(const at::Tensor& f) {
 
 } // namespace
 
-Mat3 multiply(const Mat3& a, const Mat3& b) {
-    Mat3 r{};
-    for (int i = 0; i < 3; ++i)
-        for (int j = 0; j < 3; ++j)
-            for (int k = 0; k < 3; ++k)
-                r[i * 3 + j] += a[i * 3 + k] * b[k * 3 + j];
-    return r;
-}
-
-Mat3 inverse(const Mat3& m) {
-    const double a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5], g = m[6], h = m[7],
-                 i = m[8];
-    const double A = e * i - f * h, B = -(d * i - f * g), C = d * h - e * g;
-    const double det = a * A + b * B + c * C;
-    return {A / det, -(b * i - c * h) / det, (b * f - c * e) / det,
-            B / det, (a * i - c * g) / det,  -(a * f - c * d) / det,
-            C / det, -(a * h - b * g) / det, (a * e - b * d) / det};
-}
-
 const Mat3& rec2020ToXyzMatrix() {
-    static const Mat3 m = rgbToXyz(0.708, 0.292, 0.170, 0.797, 0.131, 0.046);
+    static const Mat3 m = rgbToXyzFromPrimaries(0.708, 0.292, 0.170, 0.797, 0.131, 0.046);
     return m;
 }
 const Mat3& xyzToRec2020Matrix() {

@@ -7,16 +7,17 @@
 // and may be slightly negative). XYZ is D65-relative, Y = 1 for RGB (1, 1, 1). CIELAB uses that
 // same D65 white (L* 0…100 for Y 0…1, larger above). Oklab is Ottosson's (2020), its LMS rows
 // normalised so that RGB (1, 1, 1) gives exactly a = b = 0, L = 1.
+#include "image/Matrix3.h"
+
 #include <ATen/core/Tensor.h>
 
 #include <array>
 
 namespace pictor::color {
 
-using Mat3 = std::array<double, 9>; // row-major
-
-Mat3 multiply(const Mat3& a, const Mat3& b);
-Mat3 inverse(const Mat3& m);
+using Mat3 = ::pictor::Matrix3; // row-major; multiply/inverse from image/Matrix3.h
+using ::pictor::inverse;
+using ::pictor::multiply;
 
 const Mat3& rec2020ToXyzMatrix();
 const Mat3& xyzToRec2020Matrix();
