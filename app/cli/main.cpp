@@ -3,6 +3,7 @@
 #include "BenchCommand.h"
 #include "CliSupport.h"
 #include "ConvertCommand.h"
+#include "CritiqueCommand.h"
 #include "InfoCommand.h"
 #include "compute/ComputeDevice.h"
 #include "util/Version.h"
@@ -22,6 +23,7 @@ Commands:
   info FILE [--json]         Format, size, colour profile, camera, exposure, GPS, metadata.
   convert IN -o OUT          Convert to JPEG/PNG/TIFF with colour management and all metadata.
   apply IN -o OUT --recipe F Render an edit recipe (JSON) and export, recipe embedded.
+  critique IN [--json]       What holds the photo back and why, a score, the fixing instructions.
   bench io|render            Time photo I/O (24 MP JPEG and DNG), or rendering a full recipe.
 
 Options:
@@ -53,6 +55,7 @@ int main(int argc, char** argv) {
     if (command == "info") return pictor::cli::runInfo(args);
     if (command == "convert") return pictor::cli::runConvert(args);
     if (command == "apply") return pictor::cli::runApply(args);
+    if (command == "critique") return pictor::cli::runCritique(args);
     if (command == "bench") return pictor::cli::runBench(args);
     std::cerr << "pictor-cli: unknown command '" << command.toStdString()
               << "'. Run 'pictor-cli --help' for the list of commands." << std::endl;

@@ -1,0 +1,307 @@
+#include "critic/Diagnosis.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pictor::critic {
+
+namespace {
+
+constexpr double kFloorY = 1.0 / 4096; // darkest luminance that counts (log of 0 otherwise)
+
+Evidence evidence(const char* key, const char* label, double value, const char* unit) {
+    return {key, QCoreApplication::translate("pictor::critic", label).toStdString(), value, unit};
+}
+
+double clampd(double v, double lo, double hi) {
+    return std::clamp(v, lo, hi);
+}
+
+Recipe oneParam(const char* op, const char* param, double value) {
+    Recipe r;
+    (void)r.set(op, param, value);
+    return r;
+}
+
+// Rounds a suggested value to what a person would type (and reads back exactly).
+// Divides by the step's inverse (an integer) so that 7 × 0.05 comes out as 0.35 exactly.
+double tidy(double value, double step) {
+    const double perUnit = std::round(1.0 / step);
+    return perUnit >= 1 ? std::round(value * perUnit) / perUnit : std::round(value / step) * step;
+}
+
+Need exposureNeed(const Analysis& a) {
+    Need n{Aspect::Exposure};
+    const auto& y = a.lumaPercentiles; // 1, 5, 25, 50, 75, 95, 99 %
+    // Three votes: the key (median → mid grey), the unused headroom (99th percentile → near
+    // white) and the shadows' room (5th percentile → deep shadow). A photo is under-exposed when
+    // the key and the headroom both say brighter (a low-key scene with bright lights is not);
+    // over-exposed when the key and the shadows both say darker.
+    const double byKey = std::log2(0.18 / std::max(a.medianLuminance, kFloorY));
+    const double byHeadroom = std::log2(0.90 / std::max(y[6], kFloorY));
+    const double byShadows = std::log2(0.012 / std::max(y[1], kFloorY));
+    double need = 0;
+    if (byKey > 0 && byHeadroom > 0) need = std::min(byKey, byHeadroom);
+    // Darkening a rendered file greys its clipped whites: only when little is clipped (or RAW).
+    else if (byKey < 0 && byShadows < 0 && (a.raw || a.clippedHighlights < 0.01))
+        need = std::max(byKey, byShadows);
+    // A third of a stop either way is taste, not error: only the excess is corrected.
+    const double excess = std::max(0.0, std::abs(need) - 0.3);
+    n.magnitude = clampd(excess / 1.5, 0, 1);
+    n.penalty = std::min(30.0, 12.0 * excess);
+    n.actionable = excess >= 0.35;
+    if (n.actionable)
+        n.fix = oneParam("exposure", "exposure", std::copysign(tidy(excess, 0.05), need));
+    n.evidence = {
+        evidence("median_luminance", QT_TRANSLATE_NOOP("pictor::critic", "median luminance"),
+                 100 * a.medianLuminance, "%"),
+        evidence("deep_shadows", QT_TRANSLATE_NOOP("pictor::critic", "in deep shadow"),
+                 100 * a.deepShadows, "%"),
+        evidence("clipped", QT_TRANSLATE_NOOP("pictor::critic", "clipped"),
+                 100 * a.clippedHighlights, "%"),
+        evidence("luminance_p99", QT_TRANSLATE_NOOP("pictor::critic", "99th-percentile luminance"),
+                 100 * y[6], "%"),
+        evidence("exposure_error", QT_TRANSLATE_NOOP("pictor::critic", "exposure error"), -need,
+                 "EV")};
+    return n;
+}
+
+Need highlightsNeed(const Analysis& a) {
+    Need n{Aspect::Highlights};
+    const double clipped = a.clippedHighlights;
+    n.magnitude = clampd(clipped / 0.15, 0, 1);
+    n.penalty = std::min(15.0, 200.0 * std::max(0.0, clipped - 0.005));
+    // Scene-referred data above white (RAW) can be brought back; a rendered file's clipped
+    // pixels hold no detail, and darkening them only turns them grey. A small clipped light
+    // source (the sun, a lamp) is normal, so a finding without a fix needs more.
+    const bool recoverable = a.lumaPercentiles[6] > 1.0;
+    n.actionable = recoverable ? clipped >= 0.01 : clipped >= 0.03;
+    if (n.actionable && recoverable)
+        n.fix = oneParam("tone", "highlights", -tidy(clampd(30 + 400 * clipped, 30, 80), 5));
+    n.evidence = {
+        evidence("clipped", QT_TRANSLATE_NOOP("pictor::critic", "clipped"), 100 * clipped, "%"),
+        evidence("bright", QT_TRANSLATE_NOOP("pictor::critic", "above L* 90"),
+                 100 * a.brightHighlights, "%")};
+    return n;
+}
+
+Need shadowsNeed(const Analysis& a, bool exposureActionable) {
+    Need n{Aspect::Shadows};
+    const double deep = a.deepShadows;
+    n.magnitude = clampd((deep - 0.2) / 0.4, 0, 1);
+    n.penalty = std::min(10.0, 30.0 * std::max(0.0, deep - 0.3)) +
+                std::min(10.0, 200.0 * std::max(0.0, a.crushedShadows - 0.01));
+    // Big dark areas in a photo whose exposure is otherwise right (backlight): lift the shadows.
+    // When the exposure is off, its correction comes first.
+    n.actionable = deep >= 0.3 && !exposureActionable && a.lumaPercentiles[6] > 0.5;
+    if (n.actionable)
+        n.fix = oneParam("tone", "shadows", tidy(clampd(150 * (deep - 0.2), 15, 60), 5));
+    n.evidence = {evidence("deep_shadows", QT_TRANSLATE_NOOP("pictor::critic", "in deep shadow"),
+                           100 * deep, "%"),
+                  evidence("crushed", QT_TRANSLATE_NOOP("pictor::critic", "crushed to black"),
+                           100 * a.crushedShadows, "%")};
+    return n;
+}
+
+Need hazeNeed(const Analysis& a) {
+    Need n{Aspect::Haze};
+    const double dark = a.darkChannelMean;
+    // Haze lifts the dark channel everywhere, leaves nothing truly dark and flattens the tones.
+    // White sails or a bright beach raise the dark channel too, but keep their deep darks: the
+    // 1st-percentile lightness tells them apart.
+    const double blackLift = a.lightnessPercentiles[0];
+    const bool veiled = blackLift >= 20;
+    n.magnitude = veiled ? clampd((dark - 0.2) / 0.3, 0, 1) : 0;
+    n.penalty = veiled ? std::min(15.0, 80.0 * std::max(0.0, dark - 0.2)) : 0;
+    n.actionable = veiled && dark >= 0.28 && a.lightnessStdDev < 14;
+    if (n.actionable)
+        n.fix = oneParam("dehaze", "amount", tidy(clampd(200 * (dark - 0.15), 15, 60), 5));
+    n.evidence = {evidence("dark_channel", QT_TRANSLATE_NOOP("pictor::critic", "mean dark channel"),
+                           100 * dark, "%"),
+                  evidence("black_level", QT_TRANSLATE_NOOP("pictor::critic", "1st-percentile L*"),
+                           blackLift, ""),
+                  evidence("lightness_sd",
+                           QT_TRANSLATE_NOOP("pictor::critic", "lightness spread (σ of L*)"),
+                           a.lightnessStdDev, "")};
+    return n;
+}
+
+Need contrastNeed(const Analysis& a, bool hazeActionable) {
+    Need n{Aspect::Contrast};
+    const double sd = a.lightnessStdDev;
+    const bool flat = sd < 11 && a.lightnessSpread < 40;
+    const bool harsh = sd > 33 && a.clippedHighlights > 0.01 && a.crushedShadows > 0.01;
+    n.magnitude = flat ? clampd((16 - sd) / 12, 0, 1) : harsh ? clampd((sd - 30) / 15, 0, 1) : 0;
+    n.penalty =
+        std::min(15.0, 1.5 * std::max(0.0, 14 - sd)) + (harsh ? std::min(10.0, sd - 30) : 0);
+    // Haze explains flatness better when present (dehaze restores contrast where the veil is).
+    n.actionable = (flat && !hazeActionable) || harsh;
+    if (n.actionable)
+        n.fix = oneParam("tone", "contrast",
+                         flat ? tidy(clampd(4 * (14 - sd), 10, 50), 5)
+                              : -tidy(clampd(3 * (sd - 30), 10, 40), 5));
+    n.evidence = {
+        evidence("lightness_sd", QT_TRANSLATE_NOOP("pictor::critic", "lightness spread (σ of L*)"),
+                 sd, ""),
+        evidence("lightness_range", QT_TRANSLATE_NOOP("pictor::critic", "L* range 5–95 %"),
+                 a.lightnessSpread, "")};
+    return n;
+}
+
+Need whiteBalanceNeed(const Analysis& a) {
+    Need n{Aspect::WhiteBalance};
+    const WhiteEstimate& w = a.combined;
+    // Tolerances: a warm light is often the mood (golden hour, candles), so 30 mired of warmth
+    // stay; 20 mired of coolness; 15 tint units (scenes full of foliage, sand or sea pull the
+    // estimates). Only what exceeds them is corrected.
+    const double mired = std::copysign(
+        std::max(0.0, std::abs(w.miredShift) - (w.miredShift > 0 ? 30 : 20)), w.miredShift);
+    const double tint = std::copysign(std::max(0.0, std::abs(w.tintShift) - 15), w.tintShift);
+    // ~1 tint unit is ~2.5 times as visible as 1 mired near daylight.
+    const double size = std::hypot(mired, 2.5 * tint);
+    n.magnitude = clampd(size / 80, 0, 1);
+    n.penalty = std::min(20.0, 0.25 * size);
+    n.actionable = std::abs(mired) >= 10 || std::abs(tint) >= 5;
+    if (n.actionable) {
+        const double source = a.sourceWhite.temperature;
+        const double kelvin = std::clamp(1e6 / (1e6 / source + mired), 2000.0, 50000.0);
+        // Rounded as a change a person would make (50 K steps, whole tint units).
+        (void)n.fix.set("white_balance", "temperature", source + tidy(kelvin - source, 50));
+        (void)n.fix.set("white_balance", "tint", a.sourceWhite.tint + tidy(tint, 1));
+    }
+    n.evidence = {
+        evidence("grey_world_temperature", QT_TRANSLATE_NOOP("pictor::critic", "grey-world light"),
+                 a.greyWorld.temperature, "K"),
+        evidence("grey_edge_temperature", QT_TRANSLATE_NOOP("pictor::critic", "grey-edge light"),
+                 a.greyEdge.temperature, "K"),
+        evidence("cast_mired", QT_TRANSLATE_NOOP("pictor::critic", "cast"), w.miredShift, "mired"),
+        evidence("cast_tint", QT_TRANSLATE_NOOP("pictor::critic", "tint cast"), w.tintShift, ""),
+        evidence("agreement", QT_TRANSLATE_NOOP("pictor::critic", "agreement of the estimates"),
+                 100 * a.whiteConfidence, "%")};
+    return n;
+}
+
+Need saturationNeed(const Analysis& a) {
+    Need n{Aspect::Saturation};
+    const double c = a.meanChroma;
+    // A photo with (almost) no colour anywhere is black and white on purpose.
+    const bool monochrome = a.chromaP95 < 0.02;
+    // Pastel and grey scenes (sails, fog, concrete) are muted by nature: only nearly colourless
+    // photos that still have some colour are dull.
+    const bool dull = !monochrome && c < 0.015;
+    const bool garish = a.chromaP95 > 0.3 || a.outOfGamut > 0.03;
+    n.magnitude = dull     ? clampd((0.025 - c) / 0.02, 0, 1)
+                  : garish ? clampd((a.chromaP95 - 0.25) / 0.15, 0, 1)
+                           : 0;
+    n.penalty = monochrome ? 0
+                           : std::min(10.0, 400.0 * std::max(0.0, 0.02 - c)) +
+                                 std::min(10.0, 100.0 * std::max(0.0, a.chromaP95 - 0.28));
+    n.actionable = dull || garish;
+    if (dull)
+        n.fix = oneParam("color", "vibrance", tidy(clampd(1500 * (0.035 - c), 10, 40), 5));
+    else if (garish)
+        n.fix =
+            oneParam("color", "saturation", -tidy(clampd(150 * (a.chromaP95 - 0.22), 10, 30), 5));
+    n.evidence = {
+        evidence("mean_chroma", QT_TRANSLATE_NOOP("pictor::critic", "mean chroma (Oklab)"), c, ""),
+        evidence("chroma_p95", QT_TRANSLATE_NOOP("pictor::critic", "95th-percentile chroma"),
+                 a.chromaP95, ""),
+        evidence("out_of_gamut", QT_TRANSLATE_NOOP("pictor::critic", "outside Rec.2020"),
+                 100 * a.outOfGamut, "%")};
+    return n;
+}
+
+Need noiseNeed(const Analysis& a) {
+    Need n{Aspect::Noise};
+    const double luma = a.noiseSigma, chroma = a.chromaNoiseSigma;
+    n.magnitude = clampd(std::max(luma, 0.7 * chroma) / 0.04, 0, 1);
+    n.penalty = std::min(20.0, 800.0 * std::max(0.0, luma - 0.008)) +
+                std::min(10.0, 400.0 * std::max(0.0, chroma - 0.01));
+    // σ of 2/255 is at the edge of visibility on a print, but fine texture (grass, gravel) reads
+    // as up to ~3.5/255 in the estimate, so 4/255 is where grain is certain. The denoiser's
+    // strength l smooths differences below 0.05·l (encoded), so l ≈ 30 σ covers ±1.5 σ.
+    const bool lumaNoisy = luma >= 0.015, chromaNoisy = chroma >= 0.015;
+    n.actionable = lumaNoisy || chromaNoisy;
+    if (lumaNoisy) (void)n.fix.set("denoise", "luminance", tidy(clampd(3000 * luma, 10, 80), 5));
+    if (chromaNoisy) (void)n.fix.set("denoise", "chroma", tidy(clampd(2500 * chroma, 10, 80), 5));
+    n.evidence = {evidence("noise_sigma", QT_TRANSLATE_NOOP("pictor::critic", "luminance noise σ"),
+                           255 * luma, "/255"),
+                  evidence("chroma_noise_sigma",
+                           QT_TRANSLATE_NOOP("pictor::critic", "colour noise σ"), 255 * chroma,
+                           "/255")};
+    return n;
+}
+
+Need sharpnessNeed(const Analysis& a, bool noisy) {
+    Need n{Aspect::Sharpness};
+    const double blur = a.blur;
+    n.magnitude = clampd((blur - 0.4) / 0.3, 0, 1);
+    n.penalty = std::min(20.0, 60.0 * std::max(0.0, blur - 0.42));
+    n.actionable = blur >= 0.5;
+    if (n.actionable) {
+        (void)n.fix.set("sharpen", "amount", tidy(clampd(200 * (blur - 0.35), 20, 80), 5));
+        (void)n.fix.set("sharpen", "radius", blur >= 0.65 ? 1.5 : 1.0);
+        // On a noisy photo sharpen edges only, or the grain is sharpened too.
+        if (noisy) (void)n.fix.set("sharpen", "masking", 60);
+    }
+    n.evidence = {evidence("blur",
+                           QT_TRANSLATE_NOOP("pictor::critic", "blur (0 sharp … 100 featureless)"),
+                           100 * blur, "")};
+    return n;
+}
+
+Need tiltNeed(const Analysis& a) {
+    Need n{Aspect::Tilt};
+    const double tilt = a.horizonTiltDegrees, confidence = a.horizonConfidence;
+    const bool plausible = std::abs(tilt) <= 8;
+    n.magnitude = plausible ? clampd(std::abs(tilt) / 5 * confidence, 0, 1) : 0;
+    n.penalty =
+        plausible ? std::min(10.0, 3.0 * confidence * std::max(0.0, std::abs(tilt) - 0.3)) : 0;
+    n.actionable = plausible && confidence >= 0.6 && std::abs(tilt) >= 0.7;
+    if (n.actionable) n.fix = oneParam("straighten", "angle", -tidy(tilt, 0.1));
+    n.evidence = {evidence("tilt", QT_TRANSLATE_NOOP("pictor::critic", "horizon tilt"), tilt, "°"),
+                  evidence("line_confidence",
+                           QT_TRANSLATE_NOOP("pictor::critic", "line confidence"), 100 * confidence,
+                           "%")};
+    return n;
+}
+
+} // namespace
+
+std::vector<Need> assessNeeds(const Analysis& a) {
+    std::vector<Need> needs;
+    Need exposure = exposureNeed(a);
+    const bool exposureActionable = exposure.actionable;
+    Need haze = hazeNeed(a);
+    const bool hazeActionable = haze.actionable;
+    Need noise = noiseNeed(a);
+    const bool noisy = noise.actionable;
+    needs.push_back(std::move(exposure));
+    needs.push_back(highlightsNeed(a));
+    needs.push_back(shadowsNeed(a, exposureActionable));
+    needs.push_back(contrastNeed(a, hazeActionable));
+    needs.push_back(whiteBalanceNeed(a));
+    needs.push_back(saturationNeed(a));
+    needs.push_back(std::move(noise));
+    needs.push_back(sharpnessNeed(a, noisy));
+    needs.push_back(std::move(haze));
+    needs.push_back(tiltNeed(a));
+    return needs;
+}
+
+double scoreFromNeeds(const std::vector<Need>& needs) {
+    double score = 100;
+    for (const Need& n : needs)
+        score -= n.penalty;
+    return std::clamp(score, 0.0, 100.0);
+}
+
+Severity severityOf(double magnitude) {
+    if (magnitude >= 0.67) return Severity::Major;
+    if (magnitude >= 0.34) return Severity::Moderate;
+    return Severity::Minor;
+}
+
+} // namespace pictor::critic

@@ -1,0 +1,190 @@
+#include "critic/Reasoning.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <cmath>
+
+namespace pictor::critic {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("pictor::critic", text);
+}
+QString num(double v, int decimals = 1) {
+    return QString::number(v, 'f', decimals);
+}
+
+double fixValue(const Finding& f, const char* op, const char* param, const SourceWhite& white) {
+    return f.fix.value(op, param, white);
+}
+
+QString exposureText(const Finding& f, const Analysis& a) {
+    const double ev = fixValue(f, "exposure", "exposure", a.sourceWhite);
+    const QString facts = tr("Median luminance %1 %, %2 % in deep shadow, %3 % clipped")
+                              .arg(num(100 * a.medianLuminance), num(100 * a.deepShadows),
+                                   num(100 * a.clippedHighlights));
+    if (ev > 0)
+        return tr("%1 → about %2 stops under. Brightening by %3 EV brings the mid-tones towards "
+                  "mid grey and "
+                  "keeps the brightest 1 % below white.")
+            .arg(facts, num(ev), num(ev, 2));
+    return tr("%1 → about %2 stops over. Darkening by %3 EV brings the mid-tones back towards mid "
+              "grey "
+              "without burying the shadows.")
+        .arg(facts, num(-ev), num(-ev, 2));
+}
+
+QString highlightsText(const Finding& f, const Analysis& a) {
+    if (f.fix.empty())
+        return tr("%1 % of the pixels are clipped to white. A rendered file holds no detail there, "
+                  "so no "
+                  "edit can bring it back; the other corrections keep it from growing.")
+            .arg(num(100 * a.clippedHighlights));
+    return tr("%1 % of the pixels would clip on output, but the file holds detail above white: "
+              "pulling "
+              "the highlights down (%2) brings it back.")
+        .arg(num(100 * a.clippedHighlights),
+             num(fixValue(f, "tone", "highlights", a.sourceWhite), 0));
+}
+
+QString shadowsText(const Finding& f, const Analysis& a) {
+    return tr("%1 % of the photo is in deep shadow (L* below 15) while its brightest parts are "
+              "well "
+              "exposed, as in backlight. Lifting the shadows (%2) opens them up and leaves the "
+              "rest.")
+        .arg(num(100 * a.deepShadows), num(fixValue(f, "tone", "shadows", a.sourceWhite), 0));
+}
+
+QString contrastText(const Finding& f, const Analysis& a) {
+    const double c = fixValue(f, "tone", "contrast", a.sourceWhite);
+    if (c > 0)
+        return tr("Lightness spread σ %1 (L* %2 between the 5th and 95th percentile): the photo "
+                  "looks "
+                  "flat. More contrast (%3) separates its tones around mid grey.")
+            .arg(num(a.lightnessStdDev), num(a.lightnessSpread), num(c, 0));
+    return tr("Lightness spread σ %1 with %2 % clipped and %3 % crushed: harsher than an output "
+              "can hold. "
+              "Less contrast (%4) keeps detail at both ends.")
+        .arg(num(a.lightnessStdDev), num(100 * a.clippedHighlights), num(100 * a.crushedShadows),
+             num(c, 0));
+}
+
+QString whiteBalanceText(const Finding& f, const Analysis& a) {
+    const WhiteEstimate& w = a.combined;
+    const QString warmth = w.miredShift > 0 ? tr("warm") : tr("cool");
+    QString cast = tr("%1 cast of %2 mired").arg(warmth, num(std::abs(w.miredShift), 0));
+    if (std::abs(w.tintShift) >= 4)
+        cast +=
+            tr(", %1 tint of %2")
+                .arg(w.tintShift > 0 ? tr("green") : tr("magenta"), num(std::abs(w.tintShift), 0));
+    return tr("Grey-world and grey-edge estimates put the light at %1 K and %2 K (agreement %3 %): "
+              "a %4. "
+              "White balance %5 K, tint %6 neutralises most of it.")
+        .arg(num(a.greyWorld.temperature, 0), num(a.greyEdge.temperature, 0),
+             num(100 * a.whiteConfidence, 0), cast,
+             num(fixValue(f, "white_balance", "temperature", a.sourceWhite), 0),
+             num(fixValue(f, "white_balance", "tint", a.sourceWhite), 0));
+}
+
+QString saturationText(const Finding& f, const Analysis& a) {
+    if (f.fix.find("color") && fixValue(f, "color", "vibrance", a.sourceWhite) > 0)
+        return tr("Mean chroma %1 (95th percentile %2): the colours are muted. Vibrance lifts the "
+                  "muted "
+                  "colours most and spares skin and already vivid ones.")
+            .arg(num(a.meanChroma, 3), num(a.chromaP95, 3));
+    return tr("95th-percentile chroma %1 and %2 % outside Rec.2020: the colours are over-saturated "
+              "and will "
+              "clip on output. Less saturation brings them back in range.")
+        .arg(num(a.chromaP95, 3), num(100 * a.outOfGamut));
+}
+
+QString noiseText(const Finding& f, const Analysis& a) {
+    return tr("Noise σ %1/255 in luminance and %2/255 in colour, measured in the quietest areas at "
+              "full "
+              "resolution: visible grain. Noise reduction smooths it while keeping edges.")
+        .arg(num(255 * a.noiseSigma), num(255 * a.chromaNoiseSigma));
+}
+
+QString sharpnessText(const Finding& f, const Analysis& a) {
+    return tr("Blur measure %1 (a sharp photo stays below 40) in its sharpest area: fine detail is "
+              "soft. "
+              "Sharpening (amount %2) restores edge contrast; it cannot invent lost detail.")
+        .arg(num(100 * a.blur, 0), num(fixValue(f, "sharpen", "amount", a.sourceWhite), 0));
+}
+
+QString hazeText(const Finding& f, const Analysis& a) {
+    return tr("Mean dark channel %1 % (haze-free scenes stay near 5 %) with a lightness spread σ "
+              "of %2: a "
+              "veil of haze lifts the darks and flattens distant tones. Dehaze (%3) removes it.")
+        .arg(num(100 * a.darkChannelMean), num(a.lightnessStdDev),
+             num(fixValue(f, "dehaze", "amount", a.sourceWhite), 0));
+}
+
+QString tiltText(const Finding& f, const Analysis& a) {
+    return tr("The dominant near-horizontal line runs at %1° (line confidence %2 %): the horizon "
+              "is "
+              "tilted. Straightening by %3° levels it (the edges are cropped slightly).")
+        .arg(num(a.horizonTiltDegrees), num(100 * a.horizonConfidence, 0),
+             num(fixValue(f, "straighten", "angle", a.sourceWhite)));
+}
+
+} // namespace
+
+std::string reasoningFor(const Finding& f, const Analysis& a) {
+    QString text;
+    switch (f.aspect) {
+    case Aspect::Exposure:
+        text = exposureText(f, a);
+        break;
+    case Aspect::Highlights:
+        text = highlightsText(f, a);
+        break;
+    case Aspect::Shadows:
+        text = shadowsText(f, a);
+        break;
+    case Aspect::Contrast:
+        text = contrastText(f, a);
+        break;
+    case Aspect::WhiteBalance:
+        text = whiteBalanceText(f, a);
+        break;
+    case Aspect::Saturation:
+        text = saturationText(f, a);
+        break;
+    case Aspect::Noise:
+        text = noiseText(f, a);
+        break;
+    case Aspect::Sharpness:
+        text = sharpnessText(f, a);
+        break;
+    case Aspect::Haze:
+        text = hazeText(f, a);
+        break;
+    case Aspect::Tilt:
+        text = tiltText(f, a);
+        break;
+    }
+    if (f.fromModel)
+        text += QLatin1Char(' ') + tr("The learned model proposed this value (confidence %1 %).")
+                                       .arg(num(100 * f.confidence, 0));
+    return text.toStdString();
+}
+
+std::string summaryFor(const Critique& c) {
+    if (c.findings.empty())
+        return tr("Score %1/100: well made, nothing needs changing.")
+            .arg(num(c.score, 0))
+            .toStdString();
+    QStringList aspects;
+    for (const Finding& f : c.findings)
+        aspects << QString::fromStdString(aspectLabel(f.aspect)).toLower();
+    return QCoreApplication::translate(
+               "pictor::critic", "Score %1/100 (%2 after the suggested edit): %n finding(s) — %3.",
+               nullptr, int(c.findings.size()))
+        .arg(num(c.score, 0), num(c.scoreAfter, 0), aspects.join(QStringLiteral(", ")))
+        .toStdString();
+}
+
+} // namespace pictor::critic
