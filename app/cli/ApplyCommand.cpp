@@ -2,6 +2,7 @@
 
 #include "CliSupport.h"
 #include "ConvertCommand.h"
+#include "DeviceOption.h"
 #include "io/Export.h"
 #include "io/FileIo.h"
 #include "pipeline/Render.h"
@@ -17,11 +18,14 @@ int runApply(const QStringList& args) {
     parser.setApplicationDescription("Render an edit recipe (JSON, as Pictor writes it) onto a photo and "
                                      "export the result with all metadata and the recipe embedded.");
     parser.addOption({"recipe", "The recipe file (JSON). Without it the output equals 'convert'.", "FILE"});
+    addDeviceOption(parser);
     auto parsed = parseExportCommand(parser, args, "apply");
     if (const int* exitCode = std::get_if<int>(&parsed)) return *exitCode;
     auto& [input, output, exportOptions, loadOptions] = std::get<ExportCommand>(parsed);
 
-    // The recipe is read (and its problems reported) before the slow decode.
+    // The device, then the recipe, are checked (and their problems reported) before the slow decode.
+    auto device = deviceFromOptions(parser, "apply");
+    if (const int* exitCode = std::get_if<int>(&device)) return *exitCode;
     Recipe recipe;
     if (parser.isSet("recipe")) {
         const std::filesystem::path recipePath = parser.value("recipe").toStdString();
@@ -46,6 +50,7 @@ int runApply(const QStringList& args) {
         return Failure;
     }
     RenderSettings settings;
+    settings.device = std::get<ComputeDevice>(device).kind;
     if (photo->source.raw) // RAW white balance is relative to what the camera recorded
         settings.sourceWhite = {photo->source.raw->asShotTemperatureK, photo->source.raw->asShotTint};
     const bool neutral = recipe.isNeutral(settings.sourceWhite);

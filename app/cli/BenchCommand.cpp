@@ -1,15 +1,19 @@
 #include "BenchCommand.h"
 
 #include "CliSupport.h"
+#include "DeviceOption.h"
 #include "image/ColorSpace.h"
 #include "io/Export.h"
 #include "io/FileIo.h"
 #include "pipeline/Render.h"
+#include "pipeline/Renderer.h"
 #include "image/Resize.h"
 #include "synthetic/SyntheticPhotos.h"
 
 #include <QTemporaryDir>
 #include <QThread>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -153,29 +157,79 @@ Recipe fullRecipe() {
     return recipe;
 }
 
+// Peak resident memory of the process so far (Linux: ru_maxrss in KiB).
+std::string peakMemory() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return humanBytes(std::uintmax_t(usage.ru_maxrss) * 1024u);
+}
+
+Status rendered(const Result<std::shared_ptr<const Image>>& out) {
+    if (!out) return out.error();
+    return Ok{};
+}
+
 int benchRender(const QCommandLineParser& parser) {
     const int runs = std::max(1, parser.value("runs").toInt());
+    auto chosen = deviceFromOptions(parser, "bench");
+    if (const int* exitCode = std::get_if<int>(&chosen)) return *exitCode;
+    const ComputeDevice device = std::get<ComputeDevice>(chosen);
     const Recipe recipe = fullRecipe();
-    std::printf("Pictor bench render — a recipe using every op (%zu active), median of %d runs, CPU\n",
-                recipe.activeOps().size(), runs);
+    const int threads = cpuThreads();
+    setCpuThreads(threads); // libtorch may default to fewer (physical cores)
+    std::printf("Pictor bench render — a recipe using every op (%zu active), median of %d runs, %s\n",
+                recipe.activeOps().size(), runs, device.description.c_str());
+    RenderSettings settings;
+    settings.device = device.kind;
     const int sizes[][2] = {{1920, 1080}, {6000, 4000}};
     for (const auto& size : sizes) {
         const auto rgb = synthetic::makeSceneRgb8(size[0], size[1]);
         Image image(size[0], size[1]);
         InputTransform::srgb().apply(rgb.data(), 3, std::size_t(size[0]) * 3, image);
         const std::string name = std::to_string(size[0]) + " × " + std::to_string(size[1]);
-        report("full render, all ops, " + name, medianSeconds(runs, [&]() -> Status {
-                   auto out = renderRecipe(image, recipe);
-                   if (!out) return out.error();
-                   return Ok{};
+        auto full = [&]() -> Status {
+            auto out = renderRecipe(image, recipe, settings);
+            if (!out) return out.error();
+            return Ok{};
+        };
+        report("full render, all ops, " + name, medianSeconds(runs, full));
+        if (device.kind == DeviceKind::Cpu && threads > 1) {
+            setCpuThreads(1);
+            report("  the same on 1 thread", medianSeconds(runs, full));
+            setCpuThreads(threads);
+        }
+
+        // Slider moves on an open photo: the Renderer's stage cache keeps the unchanged stages.
+        Renderer renderer(image);
+        if (Status s = rendered(renderer.render(recipe, settings)); !s) {
+            printError(s.error());
+            return Failure;
+        }
+        auto slider = [&](const char* op, const char* param, double a, double b) {
+            Recipe moved = recipe;
+            int turn = 0;
+            return medianSeconds(runs, [&]() -> Status {
+                (void)moved.set(op, param, (turn++ % 2) ? a : b);
+                return rendered(renderer.render(moved, settings));
+            });
+        };
+        report("one slider, cached: vignette (last stage), " + name, slider("vignette", "amount", -20, -25));
+        report("one slider, cached: clarity (mid pipeline), " + name, slider("clarity", "amount", 20, 25));
+        report("one slider, cached: exposure (early stage), " + name, slider("exposure", "exposure", 0.3, 0.5));
+
+        // A preview of 1280 px on the long edge from the pyramid: first render, then a slider.
+        const double scale = std::min(1.0, 1280.0 / double(std::max(size[0], size[1])));
+        report("preview 1280 px, first render, " + name, medianSeconds(runs, [&]() -> Status {
+                   renderer.cache().clear();
+                   return rendered(renderer.render(recipe, settings, scale));
                }));
-        Recipe exposureOnly;
-        (void)exposureOnly.set("exposure", "exposure", 0.3);
-        report("one global slider (exposure), " + name, medianSeconds(runs, [&]() -> Status {
-                   auto out = renderRecipe(image, exposureOnly);
-                   if (!out) return out.error();
-                   return Ok{};
+        Recipe moved = recipe;
+        int turn = 0;
+        report("preview 1280 px, one slider (exposure), " + name, medianSeconds(runs, [&]() -> Status {
+                   (void)moved.set("exposure", "exposure", (turn++ % 2) ? 0.3 : 0.5);
+                   return rendered(renderer.render(moved, settings, scale));
                }));
+        std::printf("  peak memory so far: %s\n", peakMemory().c_str());
     }
     return Success;
 }
@@ -189,6 +243,7 @@ int runBench(const QStringList& args) {
                                      "render time for a recipe using every op, at 2 and 24 MP.");
     parser.addHelpOption();
     parser.addOption({"runs", "Runs per measurement; the median is printed (default 3).", "N", "3"});
+    addDeviceOption(parser); // render: where to render
     parser.addPositionalArgument("what", "io | render");
     if (!parseOrReport(parser, args, "bench")) return UsageError;
     const QStringList what = parser.positionalArguments();

@@ -1,6 +1,8 @@
 #include "compute/ComputeDevice.h"
 
 #include <ATen/Parallel.h>
+#include <algorithm>
+#include <omp.h>
 #include <torch/csrc/api/include/torch/version.h>
 #include <torch/cuda.h>
 
@@ -37,6 +39,17 @@ Result<ComputeDevice> chooseComputeDevice(std::optional<DeviceKind> requested) {
                              (cuda ? "; CUDA available" : "") + ")";
     }
     return device;
+}
+
+void setCpuThreads(int threads) {
+    // With libtorch's OpenMP backend this also sets OpenMP's thread count for this thread, which
+    // the renderer's kernels use.
+    at::set_num_threads(std::max(1, threads));
+    omp_set_num_threads(std::max(1, threads));
+}
+
+int cpuThreads() {
+    return std::max(at::get_num_threads(), omp_get_max_threads());
 }
 
 } // namespace pictor

@@ -21,4 +21,9 @@ std::optional<DeviceKind> parseDeviceKind(std::string_view text); // "cpu", "cud
 // `requested` empty = automatic. Asking for CUDA where there is none is an Error.
 Result<ComputeDevice> chooseComputeDevice(std::optional<DeviceKind> requested = std::nullopt);
 
+// CPU threads used by libtorch and by the renderer's OpenMP kernels (for benchmarks; the default
+// is one per core).
+void setCpuThreads(int threads);
+int cpuThreads();
+
 } // namespace pictor

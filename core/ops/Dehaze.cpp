@@ -1,5 +1,6 @@
 // dehaze: dark-channel-prior haze removal (+) or addition (−) (see LocalOps.h).
 #include "ops/Filters.h"
+#include "ops/HazeEstimate.h"
 #include "ops/LocalOps.h"
 
 #include <ATen/ATen.h>
@@ -19,19 +20,14 @@ constexpr double kMinTransmission = 0.1;
 constexpr double kAddHaze = 0.6; // veil added at amount −100
 } // namespace
 
-at::Tensor dehaze(const at::Tensor& image, const at::Tensor& amountIn, double /*pixelScale*/) {
-    TORCH_CHECK(image.dim() == 3 && image.size(2) == 3, "dehaze: expected [H, W, 3]");
-    if (filters::isNeutral(amountIn, 0.0)) return image;
-    at::Tensor s = filters::paramLike(amountIn, image) / 100.0;
-
-    at::Tensor x = filters::toNchw(image);
+HazeEstimate estimateHaze(const at::Tensor& x) {
     const int64_t H = x.size(2), W = x.size(3);
     const double shrink = std::min(1.0, double(kGuideSide) / double(std::max(H, W)));
     const int64_t h = std::max<int64_t>(1, std::lround(H * shrink));
     const int64_t w = std::max<int64_t>(1, std::lround(W * shrink));
 
     // Haze estimation on the reduced guide, without gradients: the amount and the image reach
-    // the result through the recovery formula below, not through the estimate's arg-max.
+    // the result through the recovery formula, not through the estimate's arg-max.
     at::Tensor small = filters::resizeArea(x.detach(), h, w);
     at::Tensor clamped = at::clamp(small, 0.0, 1.0); // HDR highlights are not "haze"
     const auto patch =
@@ -40,17 +36,35 @@ at::Tensor dehaze(const at::Tensor& image, const at::Tensor& amountIn, double /*
     const int64_t n = h * w;
     const int64_t k = std::max<int64_t>(1, n / 1000);
     at::Tensor top = std::get<1>(dark.reshape({n}).topk(k));
-    at::Tensor airlight =
+    HazeEstimate estimate;
+    estimate.airlight =
         clamped.reshape({3, n}).index_select(1, top).mean(1).clamp_min(1e-3).view({1, 3, 1, 1});
-    at::Tensor normDark = filters::minFilter(std::get<0>((clamped / airlight).min(1, true)), patch);
-    at::Tensor density = kOmega * at::clamp(normDark, 0.0, 1.0); // 1 − t̂ on the guide
+    at::Tensor normDark =
+        filters::minFilter(std::get<0>((clamped / estimate.airlight).min(1, true)), patch);
+    estimate.density = kOmega * at::clamp(normDark, 0.0, 1.0); // 1 − t̂ on the guide
+    estimate.radius = std::max<int64_t>(1, std::lround(kRefineFactor * double(patch)));
+    estimate.refineEps = kRefineEps;
+    estimate.maxDensity = kOmega;
+    estimate.minTransmission = kMinTransmission;
+    estimate.addHaze = kAddHaze;
+    return estimate;
+}
+
+at::Tensor dehaze(const at::Tensor& image, const at::Tensor& amountIn, double /*pixelScale*/) {
+    TORCH_CHECK(image.dim() == 3 && image.size(2) == 3, "dehaze: expected [H, W, 3]");
+    if (filters::isNeutral(amountIn, 0.0)) return image;
+    at::Tensor s = filters::paramLike(amountIn, image) / 100.0;
+
+    at::Tensor x = filters::toNchw(image);
+    const HazeEstimate haze = estimateHaze(x);
+    const at::Tensor& airlight = haze.airlight;
+    const int64_t h = haze.density.size(2), w = haze.density.size(3);
 
     // Edge-aware refinement to full resolution guided by encoded luminance.
     at::Tensor guide = filters::encodeLuma(filters::luminance(x.detach()));
-    const auto radius = std::max<int64_t>(1, std::lround(kRefineFactor * double(patch)));
     at::Tensor eps = at::scalar_tensor(kRefineEps, guide.options());
-    at::Tensor fullDensity =
-        filters::guidedUpsample(guide, filters::resizeArea(guide, h, w), density, radius, eps);
+    at::Tensor fullDensity = filters::guidedUpsample(guide, filters::resizeArea(guide, h, w),
+                                                     haze.density, haze.radius, eps);
     fullDensity = at::clamp(fullDensity, 0.0, kOmega);
 
     at::Tensor sPos = at::relu(s), sNeg = at::relu(-s);

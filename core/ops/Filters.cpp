@@ -111,9 +111,6 @@ at::Tensor resizeBilinear(const at::Tensor& x, int64_t h, int64_t w) {
     return at::upsample_bilinear2d(x, at::IntArrayRef{h, w}, false);
 }
 
-namespace {
-
-// The guided filter's linear coefficients (a, b) with q = a·I + b, already box-averaged.
 std::pair<at::Tensor, at::Tensor> guidedCoefficients(const at::Tensor& guide, const at::Tensor& src,
                                                      int64_t r, const at::Tensor& eps) {
     const bool selfGuided = guide.is_same(src);
@@ -126,22 +123,25 @@ std::pair<at::Tensor, at::Tensor> guidedCoefficients(const at::Tensor& guide, co
     return {boxFilter(a, r), boxFilter(b, r)};
 }
 
-} // namespace
-
 at::Tensor guidedFilter(const at::Tensor& guide, const at::Tensor& src, int64_t r,
                         const at::Tensor& eps) {
     auto [a, b] = guidedCoefficients(guide, src, r, eps);
     return a * guide + b;
 }
 
+ReducedGuide reducedGuide(int64_t height, int64_t width, int64_t r, int64_t subsample) {
+    subsample = std::max<int64_t>(1, subsample);
+    return {std::max<int64_t>(1, (height + subsample - 1) / subsample),
+            std::max<int64_t>(1, (width + subsample - 1) / subsample),
+            std::max<int64_t>(1, int64_t(std::lround(double(r) / double(subsample))))};
+}
+
 at::Tensor fastGuidedFilter(const at::Tensor& guide, const at::Tensor& src, int64_t r,
                             const at::Tensor& eps, int64_t subsample) {
     if (subsample <= 1) return guidedFilter(guide, src, r, eps);
-    const int64_t H = guide.size(2), W = guide.size(3);
-    const int64_t h = std::max<int64_t>(1, (H + subsample - 1) / subsample);
-    const int64_t w = std::max<int64_t>(1, (W + subsample - 1) / subsample);
-    const int64_t rs = std::max<int64_t>(1, int64_t(std::lround(double(r) / double(subsample))));
-    return guidedUpsample(guide, resizeArea(guide, h, w), resizeArea(src, h, w), rs, eps);
+    const ReducedGuide g = reducedGuide(guide.size(2), guide.size(3), r, subsample);
+    return guidedUpsample(guide, resizeArea(guide, g.height, g.width),
+                          resizeArea(src, g.height, g.width), g.radius, eps);
 }
 
 at::Tensor guidedUpsample(const at::Tensor& guide, const at::Tensor& smallGuide,

@@ -6,6 +6,7 @@
 #include <ATen/core/Tensor.h>
 
 #include <cstdint>
+#include <utility>
 
 namespace pictor::ops::filters {
 
@@ -45,6 +46,17 @@ at::Tensor resizeBilinear(const at::Tensor& x, int64_t h, int64_t w);
 // well above eps survive; smaller variations are smoothed.
 at::Tensor guidedFilter(const at::Tensor& guide, const at::Tensor& src, int64_t r,
                         const at::Tensor& eps);
+// The guided filter's linear coefficients (a, b), already box-averaged: q = a·guide + b. (The fast
+// render path upsamples them itself; pipeline/FastLocalOps.)
+std::pair<at::Tensor, at::Tensor> guidedCoefficients(const at::Tensor& guide, const at::Tensor& src,
+                                                     int64_t r, const at::Tensor& eps);
+// The fast guided filter's reduced grid for an H×W guide: ceil(H / subsample) × ceil(W / subsample)
+// pixels, radius max(1, round(r / subsample)).
+struct ReducedGuide {
+    int64_t height, width, radius;
+};
+ReducedGuide reducedGuide(int64_t height, int64_t width, int64_t r, int64_t subsample);
+
 // The fast guided filter (He & Sun 2015): coefficients computed on a `subsample`× area-reduced
 // copy (radius r / subsample there), upsampled bilinearly and applied to the full-res guide.
 // subsample ≤ 1 is the plain guided filter.

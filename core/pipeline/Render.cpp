@@ -3,7 +3,9 @@
 #include "ops/GlobalOps.h"
 #include "ops/LocalOps.h"
 #include "ops/OpSpec.h"
+#include "pipeline/FastLocalOps.h"
 #include "pipeline/Lut3d.h"
+#include "pipeline/StageCache.h"
 
 #include <ATen/ATen.h>
 
@@ -14,16 +16,18 @@ namespace pictor {
 
 namespace {
 
-at::Tensor scalar(double value) { return at::scalar_tensor(value, at::kFloat); }
+at::Tensor scalar(double value) {
+    return at::scalar_tensor(value, at::kFloat);
+}
 
 // One global op through its tensor implementation, on [N, 3] colours.
 at::Tensor applyGlobal(const RecipeOp& op, const at::Tensor& rgb, const SourceWhite& white) {
     auto v = [&](const char* name) { return scalar(op.value(name, white)); };
-    if (op.id == "white_balance")
-        return ops::whiteBalance(rgb, v("temperature"), v("tint"), white);
+    if (op.id == "white_balance") return ops::whiteBalance(rgb, v("temperature"), v("tint"), white);
     if (op.id == "exposure") return ops::exposure(rgb, v("exposure"));
     if (op.id == "tone")
-        return ops::tone(rgb, {v("contrast"), v("highlights"), v("shadows"), v("whites"), v("blacks")});
+        return ops::tone(rgb,
+                         {v("contrast"), v("highlights"), v("shadows"), v("whites"), v("blacks")});
     if (op.id == "tone_curve") {
         const auto points = op.curve("points");
         if (points.size() < 2) return rgb;
@@ -66,10 +70,14 @@ at::Tensor applyLocal(const RecipeOp& op, const at::Tensor& image, const SourceW
     throw std::invalid_argument("no local implementation for op '" + op.id + "'");
 }
 
-bool isLinear(const std::string& id) { return id == "white_balance" || id == "exposure"; }
+bool isLinear(const std::string& id) {
+    return id == "white_balance" || id == "exposure";
+}
 
-at::Tensor asTensor(Image& image) {
-    return at::from_blob(image.data(), {image.height(), image.width(), 3}, at::kFloat);
+at::Tensor asTensor(const Image& image) {
+    // Read-only view: the ops never write into their input.
+    return at::from_blob(const_cast<float*>(image.data()), {image.height(), image.width(), 3},
+                         at::kFloat);
 }
 
 Image toImage(const at::Tensor& tensor) {
@@ -81,64 +89,178 @@ Image toImage(const at::Tensor& tensor) {
 
 // A run of consecutive global ops → out = LUT(M · in): the leading linear ops become the exact
 // matrix M, the rest are baked into the LUT (skipped when there are none).
-void applyGlobalRun(const std::vector<const RecipeOp*>& run, Image& image, const SourceWhite& white) {
+Image applyGlobalRun(const std::vector<const RecipeOp*>& run, const Image& image,
+                     const SourceWhite& white) {
     std::size_t linearCount = 0;
-    while (linearCount < run.size() && isLinear(run[linearCount]->id)) ++linearCount;
+    while (linearCount < run.size() && isLinear(run[linearCount]->id))
+        ++linearCount;
     // M's columns are the images of the basis colours under the linear ops.
     at::Tensor basis = at::eye(3, at::kFloat);
-    for (std::size_t i = 0; i < linearCount; ++i) basis = applyGlobal(*run[i], basis, white);
+    for (std::size_t i = 0; i < linearCount; ++i)
+        basis = applyGlobal(*run[i], basis, white);
     const at::Tensor columns = basis.t().contiguous().to(at::kFloat);
     ColorMatrix m{};
     std::memcpy(m.data(), columns.data_ptr<float>(), sizeof(float) * 9);
 
     std::vector<const RecipeOp*> rest(run.begin() + std::ptrdiff_t(linearCount), run.end());
-    const Lut3d lut = rest.empty()
-                          ? bakeLut3d([](const at::Tensor& rgb) { return rgb; }, 2)
-                          : bakeLut3d([&](const at::Tensor& rgb) {
-                                at::NoGradGuard noGrad;
-                                at::Tensor x = rgb;
-                                for (const RecipeOp* op : rest) x = applyGlobal(*op, x, white);
-                                return x;
-                            });
-    applyLut3d(lut, &m, image, image);
+    const Lut3d lut = rest.empty() ? bakeLut3d([](const at::Tensor& rgb) { return rgb; }, 2)
+                                   : bakeLut3d([&](const at::Tensor& rgb) {
+                                         at::NoGradGuard noGrad;
+                                         at::Tensor x = rgb;
+                                         for (const RecipeOp* op : rest)
+                                             x = applyGlobal(*op, x, white);
+                                         return x;
+                                     });
+    Image out(image.width(), image.height());
+    applyLut3d(lut, &m, image, out);
+    return out;
+}
+
+// A pipeline stage: a run of global ops (one LUT) or one local/geometry op.
+struct Stage {
+    std::vector<const RecipeOp*> ops;
+    bool global = false;
+};
+
+std::vector<Stage> planStages(const std::vector<RecipeOp>& active) {
+    std::vector<Stage> stages;
+    for (const RecipeOp& op : active) {
+        const OpSpec* spec = op.spec();
+        if (!spec) continue; // activeOps lists known ops only; be safe
+        const bool global = spec->kind == OpKind::Global;
+        if (global && !stages.empty() && stages.back().global)
+            stages.back().ops.push_back(&op);
+        else
+            stages.push_back({{&op}, global});
+    }
+    return stages;
+}
+
+// What, besides the ops, changes a stage's output.
+std::uint64_t settingsKey(const RenderSettings& s) {
+    std::uint64_t key = 0x5049435452454e44ull; // "PICTREND"
+    auto bitsOf = [](double v) {
+        std::uint64_t b;
+        std::memcpy(&b, &v, sizeof b);
+        return b;
+    };
+    key = mixKey(key, bitsOf(s.pixelScale));
+    key = mixKey(key, bitsOf(s.sourceWhite.temperature));
+    key = mixKey(key, bitsOf(s.sourceWhite.tint));
+    key = mixKey(key, std::uint64_t(s.path) * 16 + std::uint64_t(s.device));
+    return mixKey(key, std::uint64_t(std::int64_t(s.guideFactor)));
+}
+
+struct Cancelled {};
+
+// Every op's own tensor code on the whole image, on the chosen device.
+Image renderTensorPath(const Image& input, const std::vector<RecipeOp>& active,
+                       const RenderSettings& settings, const std::function<bool()>& report) {
+    const at::Device device =
+        settings.device == DeviceKind::Cuda ? at::Device(at::kCUDA) : at::Device(at::kCPU);
+    at::Tensor x = asTensor(input).to(device);
+    for (const RecipeOp& op : active) {
+        if (!report()) throw Cancelled{};
+        const OpSpec* spec = op.spec();
+        if (!spec) continue;
+        x = spec->kind == OpKind::Global
+                ? applyGlobal(op, x, settings.sourceWhite)
+                : applyLocal(op, x, settings.sourceWhite, settings.pixelScale);
+    }
+    return toImage(x);
 }
 
 } // namespace
 
-Result<Image> renderRecipe(const Image& input, const Recipe& recipe, const RenderSettings& settings) {
+Result<std::shared_ptr<const Image>> renderRecipeCached(const Image& input, std::uint64_t imageKey,
+                                                        const Recipe& recipe,
+                                                        const RenderSettings& settings,
+                                                        StageCache* cache) {
     try {
         at::NoGradGuard noGrad;
         const std::vector<RecipeOp> active = recipe.activeOps(settings.sourceWhite);
-        Image image = input;
         std::size_t done = 0;
         auto report = [&]() {
-            return !settings.progress || settings.progress(double(done) / std::max<std::size_t>(1, active.size()));
+            return !settings.progress ||
+                   settings.progress(double(done) /
+                                     double(std::max<std::size_t>(1, active.size())));
         };
-        for (std::size_t i = 0; i < active.size();) {
-            if (!report()) return Error{"Rendering was cancelled", ""};
-            const OpSpec* spec = active[i].spec();
-            if (!spec) { ++i; continue; } // activeOps lists known ops only; be safe
-            if (spec->kind == OpKind::Global) {
-                std::vector<const RecipeOp*> run;
-                while (i < active.size() && active[i].spec() && active[i].spec()->kind == OpKind::Global)
-                    run.push_back(&active[i++]);
-                applyGlobalRun(run, image, settings.sourceWhite);
-                done += run.size();
-            } else {
-                image = toImage(applyLocal(active[i], asTensor(image), settings.sourceWhite, settings.pixelScale));
-                ++i;
-                ++done;
-            }
+        const bool tensorPath =
+            settings.path == RenderPath::Tensor || settings.device == DeviceKind::Cuda;
+        if (settings.device == DeviceKind::Cuda) {
+            if (auto device = chooseComputeDevice(DeviceKind::Cuda); !device) return device.error();
         }
-        if (!report()) return Error{"Rendering was cancelled", ""};
-        return image;
+        if (tensorPath) {
+            Image out = renderTensorPath(input, active, settings, [&]() {
+                const bool go = report();
+                ++done;
+                return go;
+            });
+            done = active.size();
+            if (!report()) throw Cancelled{};
+            return std::shared_ptr<const Image>(std::make_shared<Image>(std::move(out)));
+        }
+
+        const std::vector<Stage> stages = planStages(active);
+        std::vector<std::uint64_t> keys;
+        std::uint64_t key = mixKey(imageKey, settingsKey(settings));
+        for (const Stage& stage : stages) {
+            for (const RecipeOp* op : stage.ops)
+                key = mixKey(key, op->hash(settings.sourceWhite));
+            keys.push_back(key);
+        }
+        // Resume after the last stage whose output is cached.
+        std::shared_ptr<const Image> current;
+        std::size_t first = 0;
+        if (cache)
+            for (std::size_t i = stages.size(); i-- > 0;)
+                if ((current = cache->find(keys[i]))) {
+                    first = i + 1;
+                    break;
+                }
+        for (std::size_t i = 0; i < first; ++i)
+            done += stages[i].ops.size();
+
+        fast::FastSettings fastSettings;
+        fastSettings.pixelScale = settings.pixelScale;
+        fastSettings.guideFactor = settings.guideFactor;
+        for (std::size_t i = first; i < stages.size(); ++i) {
+            if (!report()) throw Cancelled{};
+            const Stage& stage = stages[i];
+            const Image& in = current ? *current : input;
+            auto out = std::make_shared<Image>(
+                stage.global ? applyGlobalRun(stage.ops, in, settings.sourceWhite)
+                             : fast::applyLocalOp(*stage.ops.front(), in, settings.sourceWhite,
+                                                  fastSettings));
+            current = std::move(out);
+            if (cache) cache->insert(keys[i], current);
+            done += stage.ops.size();
+        }
+        if (!report()) throw Cancelled{};
+        if (!current) current = std::make_shared<Image>(input);
+        return current;
+    } catch (const Cancelled&) {
+        return Error{"Rendering was cancelled", ""};
     } catch (const std::invalid_argument& e) {
-        return Error{std::string("The recipe cannot be rendered: ") + e.what(), "Correct the recipe's values."};
+        return Error{std::string("The recipe cannot be rendered: ") + e.what(),
+                     "Correct the recipe's values."};
     } catch (const std::bad_alloc&) {
-        return Error{"Not enough memory to render the recipe", "Close other programs or export smaller."};
+        return Error{"Not enough memory to render the recipe",
+                     "Close other programs or export smaller."};
     } catch (const std::exception& e) {
-        return Error{std::string("Rendering failed: ") + e.what(), "Report this with the recipe and the photo."};
+        return Error{std::string("Rendering failed: ") + e.what(),
+                     "Report this with the recipe and the photo."};
     }
+}
+
+Result<Image> renderRecipe(const Image& image, const Recipe& recipe,
+                           const RenderSettings& settings) {
+    auto rendered = renderRecipeCached(image, 0, recipe, settings, nullptr);
+    if (!rendered) return rendered.error();
+    // Without a cache the result is owned by nobody else: moving it out avoids a copy.
+    std::shared_ptr<const Image> shared = std::move(rendered).value();
+    if (shared.use_count() == 1) return std::move(const_cast<Image&>(*shared));
+    return Image(*shared);
 }
 
 } // namespace pictor

@@ -1,0 +1,384 @@
+#include "pipeline/FastLocalOps.h"
+
+#include "ops/ClarityModel.h"
+#include "ops/DenoiseModel.h"
+#include "ops/Filters.h"
+#include "ops/HazeEstimate.h"
+#include "ops/LocalOps.h"
+#include "pipeline/Kernels.h"
+
+#include <ATen/ATen.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <numbers>
+#include <stdexcept>
+
+namespace pictor::fast {
+
+namespace {
+
+using kernels::CoefficientMap;
+using kernels::Plane;
+
+constexpr double kGuidePixels = 500'000; // target size of the reduced guide
+
+at::Tensor scalar(double value) {
+    return at::scalar_tensor(value, at::kFloat);
+}
+
+// The image as an [H, W, 3] tensor sharing its memory (read only by the callers).
+at::Tensor view(const Image& image) {
+    return at::from_blob(const_cast<float*>(image.data()), {image.height(), image.width(), 3},
+                         at::kFloat);
+}
+
+at::Tensor view(const Plane& plane) {
+    return at::from_blob(const_cast<float*>(plane.data()), {1, 1, plane.height(), plane.width()},
+                         at::kFloat);
+}
+
+Image toImage(const at::Tensor& hwc) {
+    const at::Tensor t = hwc.detach().to(at::kCPU, at::kFloat).contiguous();
+    Image out(int(t.size(1)), int(t.size(0)));
+    std::memcpy(out.data(), t.data_ptr<float>(), out.pixelCount() * 3 * sizeof(float));
+    return out;
+}
+
+CoefficientMap toMap(const at::Tensor& a, const at::Tensor& b) {
+    CoefficientMap map;
+    const at::Tensor bc = b.to(at::kFloat).contiguous();
+    map.channels = int(bc.size(1));
+    map.height = int(bc.size(2));
+    map.width = int(bc.size(3));
+    map.b.assign(bc.data_ptr<float>(), bc.data_ptr<float>() + bc.numel());
+    if (a.defined()) {
+        const at::Tensor ac = a.to(at::kFloat).expand_as(bc).contiguous();
+        map.a.assign(ac.data_ptr<float>(), ac.data_ptr<float>() + ac.numel());
+    }
+    return map;
+}
+
+// filters::encodeLuma and decodeLuma as tables, built once from the tensor functions themselves.
+TransferLut tableOf(at::Tensor (*f)(const at::Tensor&), double domainMax) {
+    return TransferLut(
+        [f](double v) { return f(at::scalar_tensor(v, at::kDouble)).item<double>(); }, domainMax);
+}
+
+const TransferLut& encodeLumaTable() {
+    static const TransferLut table = tableOf(&ops::filters::encodeLuma, 1024.0);
+    return table;
+}
+
+// (decode: denoise adds decodeLuma(smoothed) − decodeLuma(g), as the op.)
+const TransferLut& decodeLumaTable() {
+    static const TransferLut table = tableOf(&ops::filters::decodeLuma, 32.0);
+    return table;
+}
+
+// --- ops whose neighbourhood work runs on a reduced guide --------------------------------
+
+// clarity (ops/Clarity.cpp): the base layer's guided-filter coefficients on the op's reduced
+// grid (its own filters), then base, detail and gain per pixel at full resolution.
+Image clarity(const Image& image, double amount) {
+    const int width = image.width(), height = image.height();
+    const ops::ClarityModel m = ops::clarityModel(height, width);
+    if (m.subsample <= 1) return toImage(ops::clarity(view(image), scalar(amount), 1.0));
+    const double floor = m.floor;
+    const TransferLut logLuma([floor](double y) { return std::log2(y + floor); }, 1024.0);
+    const Plane logY = kernels::luminancePlane(image, logLuma);
+    const auto grid = ops::filters::reducedGuide(height, width, m.radius, m.subsample);
+    const at::Tensor small = ops::filters::resizeArea(view(logY), grid.height, grid.width);
+    auto [a, b] = ops::filters::guidedCoefficients(small, small, grid.radius, scalar(m.eps));
+    const CoefficientMap map = toMap(a, b);
+
+    const float limit = float(m.detailLimit), k = float(m.strength * amount / 100.0);
+    Image out(width, height);
+    const kernels::RowUpsampler up(map.width, map.height, width, height);
+#pragma omp parallel
+    {
+        std::vector<float> scratch(static_cast<std::size_t>(map.width));
+        std::vector<float> ra(static_cast<std::size_t>(width)), rb(ra.size());
+#pragma omp for schedule(static)
+        for (int y = 0; y < height; ++y) {
+            up.row(map.a.data(), y, scratch.data(), ra.data());
+            up.row(map.b.data(), y, scratch.data(), rb.data());
+            const float* p = image.row(y);
+            const float* l = logY.row(y);
+            float* o = out.row(y);
+            for (int i = 0; i < width; ++i, p += 3, o += 3) {
+                const float base = ra[std::size_t(i)] * l[i] + rb[std::size_t(i)];
+                const float gain = std::exp2(k * limit * std::tanh((l[i] - base) / limit));
+                o[0] = p[0] * gain;
+                o[1] = p[1] * gain;
+                o[2] = p[2] * gain;
+            }
+        }
+    }
+    return out;
+}
+
+// A purely spatial gain: evaluated by the op on a constant guide of the reduced size, whose
+// output is then the gain itself (interpolated bilinearly at full resolution).
+Image vignette(const Image& image, const RecipeOp& op, const SourceWhite& white,
+               const FastSettings& s, int factor) {
+    const int w = (image.width() + factor - 1) / factor, h = (image.height() + factor - 1) / factor;
+    const at::Tensor ones = at::ones({h, w, 3}, at::kFloat);
+    const at::Tensor out =
+        ops::vignette(ones, scalar(op.value("amount", white)), scalar(op.value("midpoint", white)),
+                      scalar(op.value("feather", white)), s.pixelScale / factor);
+    const at::Tensor logGain = at::log2(out.select(2, 0)).view({1, 1, h, w});
+    Image result = image;
+    kernels::applyGainMap(result, toMap(at::Tensor(), logGain));
+    return result;
+}
+
+// dehaze (ops/Dehaze.cpp): the op's own estimate on its ≤ 384 px guide (HazeEstimate.h) and
+// guided-filter coefficients there; at full resolution the refined density a·E + b (E: encoded
+// luminance) and the recovery formula, per pixel.
+Image dehaze(const Image& image, double amount) {
+    const int width = image.width(), height = image.height();
+    // [1, 3, H, W] as a strided view of the interleaved pixels (no planar copy).
+    const at::Tensor x = view(image).permute({2, 0, 1}).unsqueeze(0);
+    const ops::HazeEstimate haze = ops::estimateHaze(x);
+    const int64_t h = haze.density.size(2), w = haze.density.size(3);
+    const Plane e = kernels::luminancePlane(image, encodeLumaTable());
+    const at::Tensor eSmall = ops::filters::resizeArea(view(e), h, w);
+    auto [a, b] =
+        ops::filters::guidedCoefficients(eSmall, haze.density, haze.radius, scalar(haze.refineEps));
+    const CoefficientMap map = toMap(a, b);
+
+    const at::Tensor air = haze.airlight.reshape({3}).to(at::kFloat).contiguous();
+    const float airlight[3] = {air[0].item<float>(), air[1].item<float>(), air[2].item<float>()};
+    const float greyAir = kernels::kLumaR * airlight[0] + kernels::kLumaG * airlight[1] +
+                          kernels::kLumaB * airlight[2];
+    const float s = float(amount / 100.0), sPos = std::max(s, 0.0f), sNeg = std::max(-s, 0.0f);
+    const float omega = float(haze.maxDensity), minT = float(haze.minTransmission),
+                addHaze = float(haze.addHaze);
+    Image out(width, height);
+    const kernels::RowUpsampler up(int(w), int(h), width, height);
+#pragma omp parallel
+    {
+        std::vector<float> scratch(static_cast<std::size_t>(w));
+        std::vector<float> ra(static_cast<std::size_t>(width)), rb(ra.size());
+#pragma omp for schedule(static)
+        for (int y = 0; y < height; ++y) {
+            up.row(map.a.data(), y, scratch.data(), ra.data());
+            up.row(map.b.data(), y, scratch.data(), rb.data());
+            const float* p = image.row(y);
+            const float* ey = e.row(y);
+            float* o = out.row(y);
+            for (int i = 0; i < width; ++i, p += 3, o += 3) {
+                const float d =
+                    std::clamp(ra[std::size_t(i)] * ey[i] + rb[std::size_t(i)], 0.0f, omega);
+                const float t = std::max(1.0f - sPos * d, minT);
+                const float lift = 1.0f / t - 1.0f;
+                const float veil = addHaze * sNeg * (0.4f + 0.6f * d / omega);
+                for (int c = 0; c < 3; ++c) {
+                    const float recovered =
+                        std::max(p[c] + (p[c] - airlight[c]) * lift, std::min(p[c], 0.0f));
+                    o[c] = recovered + (greyAir - p[c]) * veil;
+                }
+            }
+        }
+    }
+    return out;
+}
+
+// --- ops that need full-resolution detail --------------------------------------------------
+
+// denoise (ops/Denoise.cpp): luminance by a self-guided filter of encoded luminance at full
+// resolution (box kernels), colour by guided-filter coefficients computed on the guide.
+Image denoise(const Image& image, double lumaAmount, double chromaAmount, const FastSettings& s) {
+    const int width = image.width(), height = image.height();
+    const ops::DenoiseModel model = ops::denoiseModel(s.pixelScale);
+    const Plane g = kernels::luminancePlane(image, encodeLumaTable());
+    const TransferLut& decode = decodeLumaTable();
+
+    // Luminance: smooth = A·g + B with the guided filter's box-averaged coefficients.
+    const double l = lumaAmount / 100.0;
+    Plane coefA, coefB;
+    if (l > 0) {
+        const int r = int(model.lumaRadius);
+        const float eps = float(std::pow(model.lumaEpsScale * l, 2) + model.lumaEpsFloor);
+        Plane squared(width, height);
+#pragma omp parallel for schedule(static)
+        for (int y = 0; y < height; ++y) {
+            const float* e = g.row(y);
+            float* q = squared.row(y);
+            for (int x = 0; x < width; ++x)
+                q[x] = e[x] * e[x];
+        }
+        const Plane mean = kernels::boxFilter(g, r);
+        Plane a = kernels::boxFilter(squared, r); // E[g²] first, then a in place
+        Plane b(width, height);
+#pragma omp parallel for schedule(static)
+        for (int y = 0; y < height; ++y) {
+            const float* m = mean.row(y);
+            float* ay = a.row(y);
+            float* by = b.row(y);
+            for (int x = 0; x < width; ++x) {
+                const float var = std::max(ay[x] - m[x] * m[x], 0.0f);
+                ay[x] = var / (var + eps);
+                by[x] = m[x] - ay[x] * m[x];
+            }
+        }
+        coefA = kernels::boxFilter(a, r);
+        coefB = kernels::boxFilter(b, r);
+    }
+    const float lumaBlend = float(l * (2.0 - l));
+
+    // Colour: the differences RGB − Y, smoothed guided by g (coefficients on the guide).
+    const double c = chromaAmount / 100.0;
+    CoefficientMap chroma;
+    if (c > 0) {
+        // As the op: a fast guided filter of the colour differences, guided by g, on its grid.
+        const auto grid =
+            ops::filters::reducedGuide(height, width, model.chromaRadius, model.chromaSubsample);
+        const at::Tensor x = view(image).permute({2, 0, 1}).unsqueeze(0);
+        const at::Tensor xSmall = ops::filters::resizeArea(x, grid.height, grid.width);
+        const at::Tensor diff = xSmall - ops::filters::luminance(xSmall); // linear: commutes
+        const at::Tensor gSmall = ops::filters::resizeArea(view(g), grid.height, grid.width);
+        auto [a, b] =
+            ops::filters::guidedCoefficients(gSmall, diff, grid.radius, scalar(model.chromaEps));
+        chroma = toMap(a, b);
+    }
+    const float chromaBlend = float(c * (2.0 - c));
+
+    Image out(width, height);
+    const bool hasChroma = c > 0;
+    const kernels::RowUpsampler up(std::max(1, chroma.width), std::max(1, chroma.height), width,
+                                   height);
+    const std::size_t planeSize = std::size_t(chroma.width) * chroma.height;
+#pragma omp parallel
+    {
+        std::vector<float> scratch(std::size_t(std::max(1, chroma.width)));
+        std::vector<float> ca(hasChroma ? std::size_t(width) * 3 : 0), cb(ca.size());
+#pragma omp for schedule(static)
+        for (int y = 0; y < height; ++y) {
+            if (hasChroma)
+                for (int k = 0; k < 3; ++k) {
+                    up.row(chroma.a.data() + k * planeSize, y, scratch.data(),
+                           ca.data() + std::size_t(k) * width);
+                    up.row(chroma.b.data() + k * planeSize, y, scratch.data(),
+                           cb.data() + std::size_t(k) * width);
+                }
+            const float* p = image.row(y);
+            const float* e = g.row(y);
+            float* o = out.row(y);
+            for (int x = 0; x < width; ++x, p += 3, o += 3) {
+                float delta = 0; // additive luminance change, the same on R, G, B
+                if (l > 0) {
+                    const float smooth = coefA.row(y)[x] * e[x] + coefB.row(y)[x];
+                    const float e2 = e[x] + lumaBlend * (smooth - e[x]);
+                    delta = decode(e2) - decode(e[x]);
+                }
+                const float luma =
+                    kernels::kLumaR * p[0] + kernels::kLumaG * p[1] + kernels::kLumaB * p[2];
+                for (int k = 0; k < 3; ++k) {
+                    float v = p[k] + delta;
+                    if (hasChroma) {
+                        const std::size_t i = std::size_t(k) * width + x;
+                        const float smooth = ca[i] * e[x] + cb[i];
+                        v += chromaBlend * (smooth - (p[k] - luma));
+                    }
+                    o[k] = v;
+                }
+            }
+        }
+    }
+    return out;
+}
+
+// sharpen (ops/Sharpen.cpp): unsharp mask of log-luminance with the separable Gaussian kernel
+// at full resolution, edge-masked, applied as a gain.
+Image sharpen(const Image& image, double amount, double radius, double masking,
+              const FastSettings& s) {
+    const int width = image.width(), height = image.height();
+    const TransferLut logLuma([](double y) { return std::log2(y + 1.0 / 256.0); }, 1024.0);
+    Plane logY = kernels::luminancePlane(image, logLuma);
+    const double sigma = double(float(std::max(radius, 0.1)) * float(s.pixelScale));
+    const Plane blurred = kernels::separableFilter(logY, kernels::gaussianHalfKernel(sigma));
+    const float k = float(amount / 100.0), m = float(masking / 100.0);
+    const float scale = float(s.pixelScale);
+#pragma omp parallel for schedule(static)
+    for (int y = 0; y < height; ++y) {
+        float* d = logY.row(y); // becomes the log-gain
+        const float* b = blurred.row(y);
+        const float* up = blurred.row(std::max(0, y - 1));
+        const float* down = blurred.row(std::min(height - 1, y + 1));
+        for (int x = 0; x < width; ++x) {
+            float mask = 1.0f;
+            if (m != 0.0f) {
+                const float gx = (b[std::min(width - 1, x + 1)] - b[std::max(0, x - 1)]) * 0.5f;
+                const float gy = (down[x] - up[x]) * 0.5f;
+                const float slope = std::sqrt(gx * gx + gy * gy + 1e-12f) * scale;
+                const float t = std::clamp((slope - 0.05f) / 0.2f, 0.0f, 1.0f);
+                mask = 1.0f - m + m * (t * t * (3.0f - 2.0f * t));
+            }
+            d[x] = k * (d[x] - b[x]) * mask;
+        }
+    }
+    Image out = image;
+    kernels::applyLogGain(out, logY);
+    return out;
+}
+
+Image straighten(const Image& image, double angle) {
+    const auto [outH, outW] = ops::straightenedSize(image.height(), image.width(), angle);
+    // As ops::straighten: output centres rotated about the image centre, then grid_sampler's
+    // unnormalisation (align_corners = false): source index = centred coordinate + size/2 − 0.5.
+    const float phi = float(angle) * float(std::numbers::pi / 180.0);
+    const double c = std::cos(phi), sn = std::sin(phi);
+    const double ox = 0.5 - double(outW) / 2.0, oy = 0.5 - double(outH) / 2.0;
+    const std::array<double, 6> m{c,  -sn, ox * c - oy * sn + image.width() / 2.0 - 0.5,
+                                  sn, c,   ox * sn + oy * c + image.height() / 2.0 - 0.5};
+    return kernels::warpBilinear(image, int(outW), int(outH), m);
+}
+
+} // namespace
+
+int guideFactorFor(int width, int height) {
+    return std::max(1, int(std::lround(std::sqrt(double(width) * height / kGuidePixels))));
+}
+
+bool hasFastPath(const std::string& id) {
+    return id == "denoise" || id == "dehaze" || id == "clarity" || id == "sharpen" ||
+           id == "vignette" || id == "straighten" || id == "crop";
+}
+
+Image applyLocalOp(const RecipeOp& op, const Image& image, const SourceWhite& white,
+                   const FastSettings& settings) {
+    auto v = [&](const char* name) { return op.value(name, white); };
+    const int factor = settings.guideFactor > 0 ? settings.guideFactor
+                                                : guideFactorFor(image.width(), image.height());
+    if (op.id == "denoise") {
+        if (v("luminance") == 0 && v("chroma") == 0) return image;
+        return denoise(image, v("luminance"), v("chroma"), settings);
+    }
+    if (op.id == "sharpen") {
+        if (v("amount") == 0) return image;
+        return sharpen(image, v("amount"), v("radius"), v("masking"), settings);
+    }
+    if (op.id == "dehaze") return v("amount") == 0 ? image : dehaze(image, v("amount"));
+    if (op.id == "clarity") return v("amount") == 0 ? image : clarity(image, v("amount"));
+    if (op.id == "straighten") return v("angle") == 0 ? image : straighten(image, v("angle"));
+    if (op.id == "crop") {
+        const auto r = ops::cropRect(image.height(), image.width(), v("left"), v("top"), v("right"),
+                                     v("bottom"));
+        return kernels::cropImage(image, int(r.x0), int(r.y0), int(r.x1), int(r.y1));
+    }
+    // The guide-based ops: with no reduction to gain, the op's own code is the fastest path.
+    if (factor <= 1) {
+        const double ps = settings.pixelScale;
+        if (op.id == "vignette")
+            return toImage(ops::vignette(view(image), scalar(v("amount")), scalar(v("midpoint")),
+                                         scalar(v("feather")), ps));
+    }
+    if (op.id == "vignette")
+        return v("amount") == 0 ? image : vignette(image, op, white, settings, factor);
+    throw std::invalid_argument("no fast path for op '" + op.id + "'");
+}
+
+} // namespace pictor::fast

@@ -1,0 +1,105 @@
+#pragma once
+// The generic full-resolution kernels of the fast render path: plain C++ loops over rows, split
+// across cores with OpenMP, written so that the compiler vectorises the inner loops. Every local
+// op's full-resolution pass is made of these; what an op computes on its reduced-resolution guide
+// (with its own libtorch code) only parameterises them. libtorch's CPU element-wise ops are
+// several times slower on 24 MP (fresh 288 MB temporaries page-fault; ENVIRONMENT.md).
+//
+// No libtorch here: this file also serves tiled and strip-wise rendering.
+#include "image/Image.h"
+#include "image/PixelMemory.h"
+#include "image/TransferLut.h"
+
+#include <array>
+#include <vector>
+
+namespace pictor::kernels {
+
+// One float channel, row-major. New planes are uninitialised (every producer writes every pixel).
+class Plane {
+public:
+    Plane() = default;
+    Plane(int width, int height)
+        : m_width(width)
+        , m_height(height)
+        , m_pixels(std::size_t(width) * std::size_t(height)) {}
+    int width() const { return m_width; }
+    int height() const { return m_height; }
+    float* data() { return m_pixels.data(); }
+    const float* data() const { return m_pixels.data(); }
+    float* row(int y) { return m_pixels.data() + std::size_t(y) * std::size_t(m_width); }
+    const float* row(int y) const {
+        return m_pixels.data() + std::size_t(y) * std::size_t(m_width);
+    }
+
+private:
+    int m_width = 0;
+    int m_height = 0;
+    PixelBuffer<float> m_pixels;
+};
+
+// Rec.2020 luminance weights (the same as ops/Filters.h).
+inline constexpr float kLumaR = 0.2627f, kLumaG = 0.6780f, kLumaB = 0.0593f;
+
+// curve(Y) for every pixel (Y ≤ 0 gives curve(0), as the ops' clamp_min(Y, 0)).
+Plane luminancePlane(const Image& image, const TransferLut& curve);
+
+// Mean over a (2r+1)² window, each window normalised by its in-image pixel count (as
+// filters::boxFilter). Direct sums, not running sums: guided filters subtract squared means, and
+// a running float sum over a 6000-pixel row drifts by more than the variances they look for.
+Plane boxFilter(const Plane& in, int r);
+
+// Separable convolution with a symmetric kernel of 2n+1 taps (weights[0] = centre) and
+// replicated borders (as filters::gaussianBlur).
+Plane separableFilter(const Plane& in, const std::vector<float>& halfKernel);
+
+// Normalised Gaussian taps for sigma, half-width ceil(3σ) (as filters::gaussianBlur).
+std::vector<float> gaussianHalfKernel(double sigma);
+
+// Area downscale by an integer factor: each output pixel is the mean of its factor² block (the
+// last row/column of blocks may be partial, averaged over the pixels they hold).
+Image downscale(const Image& image, int factor);
+Plane downscale(const Plane& plane, int factor);
+
+// Area resize to any smaller size (fractional pixel coverage; the preview pyramid's last step).
+Image resizeArea(const Image& image, int width, int height);
+
+// Bilinear upsampling of a small plane to a full-resolution row, with half-pixel centres
+// (upsample_bilinear2d with align_corners = false, i.e. filters::resizeBilinear).
+class RowUpsampler {
+public:
+    RowUpsampler(int smallWidth, int smallHeight, int width, int height);
+    // Row y (full resolution) of the upsampled `small` (smallWidth × smallHeight) into out[width].
+    // `scratch` holds smallWidth floats.
+    void row(const float* small, int y, float* scratch, float* out) const;
+    int width() const { return m_width; }
+
+private:
+    int m_smallWidth, m_smallHeight, m_width, m_height;
+    std::vector<int> m_x0, m_x1;
+    std::vector<float> m_fx;
+};
+
+// Low-resolution coefficient planes (channel-major), sampled bilinearly at full resolution: the
+// op's guided-filter coefficients q = a·guide + b (the op applies them per pixel), or a smooth
+// log-gain map in `b` (a empty).
+struct CoefficientMap {
+    int width = 0, height = 0, channels = 0;
+    std::vector<float> a, b; // channels × height × width each
+};
+
+// rgb · 2^(upsampled b) for every pixel, in place: a smooth gain map (one channel).
+void applyGainMap(Image& image, const CoefficientMap& logGain);
+
+// rgb · 2^gain per pixel (gain: a full-resolution plane), in place.
+void applyLogGain(Image& image, const Plane& gain);
+
+// Bilinear resampling (grid_sampler with border padding and align_corners = false): output pixel
+// (i, j) samples the source at (m[0]·i + m[1]·j + m[2], m[3]·i + m[4]·j + m[5]) in source pixel
+// index coordinates, clamped into the image.
+Image warpBilinear(const Image& in, int width, int height, const std::array<double, 6>& m);
+
+// A copy of the rectangle [x0, x1) × [y0, y1).
+Image cropImage(const Image& in, int x0, int y0, int x1, int y1);
+
+} // namespace pictor::kernels
