@@ -4,6 +4,7 @@
 #include "CliSupport.h"
 #include "ConvertCommand.h"
 #include "CritiqueCommand.h"
+#include "EnhanceCommand.h"
 #include "InfoCommand.h"
 #include "compute/ComputeDevice.h"
 #include "util/Version.h"
@@ -24,6 +25,8 @@ Commands:
   convert IN -o OUT          Convert to JPEG/PNG/TIFF with colour management and all metadata.
   apply IN -o OUT --recipe F Render an edit recipe (JSON) and export, recipe embedded.
   critique IN [--json]       What holds the photo back and why, a score, the fixing instructions.
+  enhance IN -o OUT          Auto-enhance: critique, render the fix, export (metadata + recipe).
+  enhance DIR -o OUTDIR      Auto-enhance every photo in a folder, with progress and a summary.
   bench io|render            Time photo I/O (24 MP JPEG and DNG), or rendering a full recipe.
 
 Options:
@@ -56,6 +59,7 @@ int main(int argc, char** argv) {
     if (command == "convert") return pictor::cli::runConvert(args);
     if (command == "apply") return pictor::cli::runApply(args);
     if (command == "critique") return pictor::cli::runCritique(args);
+    if (command == "enhance") return pictor::cli::runEnhance(args);
     if (command == "bench") return pictor::cli::runBench(args);
     std::cerr << "pictor-cli: unknown command '" << command.toStdString()
               << "'. Run 'pictor-cli --help' for the list of commands." << std::endl;

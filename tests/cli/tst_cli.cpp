@@ -5,7 +5,9 @@
 
 #include <cstring>
 
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -180,6 +182,81 @@ private Q_SLOTS:
         QCOMPARE(cli({"convert", source, "-o", dir.filePath("b.png")}).exitCode, 0);
         QCOMPARE(cli({"convert", source, "-o", dir.filePath("b.png")}).exitCode, 1);
         QCOMPARE(cli({"convert", source, "-o", dir.filePath("b.png"), "--overwrite"}).exitCode, 0);
+    }
+
+    // The Critic from the command line: an under-exposed photo gets an exposure finding, JSON and
+    // text carry it, enhance writes the fix with the recipe embedded.
+    void critiqueExplainsAnUnderexposedPhoto() {
+        QTemporaryDir dir;
+        const QString dark = writeUnderexposedJpeg(dir, "dark.jpg");
+        const Run json = cli({"critique", dark, "--json", "--no-model"});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject critique = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QVERIFY(critique["score"].toDouble() < critique["scoreAfter"].toDouble());
+        QVERIFY2(critique["instructions"].toString().contains("Increase exposure"), qPrintable(json.out));
+        QVERIFY(critique["findings"].toArray().size() >= 1);
+        const Run text = cli({"critique", dark, "--no-model"});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("Exposure") && text.out.contains("stops under") && text.out.contains("Instructions:"),
+                 qPrintable(text.out));
+        const Run missing = cli({"critique", dir.filePath("none.jpg")});
+        QCOMPARE(missing.exitCode, 1);
+        QCOMPARE(missing.err.count('\n'), 1);
+    }
+
+    void enhanceWritesTheFixWithRecipeAndCritique() {
+        QTemporaryDir dir;
+        const QString dark = writeUnderexposedJpeg(dir, "dark.jpg");
+        const QString out = dir.filePath("enhanced.jpg"), critique = dir.filePath("critique.json");
+        const Run run = cli({"enhance", dark, "-o", out, "--critique-out", critique, "--no-model", "--device", "cpu"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("recipe embedded"), qPrintable(run.out + run.err));
+        const auto bytes = test::readBytes(out.toStdString());
+        const std::string text(bytes.begin(), bytes.end());
+        QVERIFY(text.find("pictorRecipe") != std::string::npos);
+        auto before = loadPhoto(dark.toStdString());
+        auto after = loadPhoto(out.toStdString());
+        QVERIFY(before && after);
+        double sumBefore = 0, sumAfter = 0;
+        for (std::size_t i = 0; i < before->pixels.pixelCount() * 3; ++i) sumBefore += before->pixels.data()[i];
+        for (std::size_t i = 0; i < after->pixels.pixelCount() * 3; ++i) sumAfter += after->pixels.data()[i];
+        QVERIFY(sumAfter > 1.5 * sumBefore); // brightened
+        QFile json(critique);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QVERIFY(QJsonDocument::fromJson(json.readAll()).object()["findings"].toArray().size() >= 1);
+        // Never over an existing file without --overwrite, and nothing is done then.
+        QCOMPARE(cli({"enhance", dark, "-o", out, "--no-model"}).exitCode, 1);
+        QCOMPARE(cli({"enhance", dark, "-o", dir.filePath("x.bmp"), "--no-model"}).exitCode, 2);
+    }
+
+    void enhanceBatchDoesTheGoodOnesAndListsFailures() {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir("in"));
+        writeUnderexposedJpeg(dir, "in/one.jpg");
+        writeUnderexposedJpeg(dir, "in/two.jpg");
+        auto broken = test::encodeJpeg(test::makePatternRgb8(96, 64), 96, 64);
+        broken.resize(broken.size() / 2);
+        test::writeBytes(dir.filePath("in/broken.jpg").toStdString(), broken);
+        test::writeBytes(dir.filePath("in/notes.txt").toStdString(), {'h', 'i'});
+        const Run run = cli({"enhance", dir.filePath("in"), "-o", dir.filePath("out"), "--no-model"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(QFile::exists(dir.filePath("out/one.jpg")));
+        QVERIFY(QFile::exists(dir.filePath("out/two.jpg")));
+        QVERIFY(!QFile::exists(dir.filePath("out/broken.jpg")));
+        QVERIFY2(run.out.contains("Enhanced 2 of 3"), qPrintable(run.out));
+        QVERIFY2(run.err.contains("broken.jpg") && run.err.contains("1 photo failed"), qPrintable(run.err));
+        QVERIFY(!run.err.contains("notes.txt"));
+    }
+
+private:
+    // A camera-like JPEG about 1.5 stops under: the test pattern's encoded values × 0.45.
+    static QString writeUnderexposedJpeg(const QTemporaryDir& dir, const char* name) {
+        constexpr int w = 192, h = 128;
+        std::vector<std::uint8_t> rgb = test::makePatternRgb8(w, h);
+        for (auto& v : rgb) v = std::uint8_t(v * 0.45);
+        const QString path = dir.filePath(name);
+        test::writeBytes(path.toStdString(), test::encodeJpeg(rgb, w, h));
+        return path;
     }
 };
 
