@@ -3,6 +3,7 @@
 #include "CliSupport.h"
 #include "ConvertCommand.h"
 #include "DeviceOption.h"
+#include "InstructionsSupport.h"
 #include "io/Export.h"
 #include "io/FileIo.h"
 #include "pipeline/Render.h"
@@ -19,6 +20,8 @@ int runApply(const QStringList& args) {
                                      "export the result with all metadata and the recipe embedded.");
     parser.addOption({"recipe", "The recipe file (JSON). Without it the output equals 'convert'.", "FILE"});
     addDeviceOption(parser);
+    addInstructionOptions(parser); // applied on top of --recipe when both are given
+    parser.addOption({"print-recipe", "Print the recipe that is rendered (JSON) on stdout."});
     auto parsed = parseExportCommand(parser, args, "apply");
     if (const int* exitCode = std::get_if<int>(&parsed)) return *exitCode;
     auto& [input, output, exportOptions, loadOptions] = std::get<ExportCommand>(parsed);
@@ -43,6 +46,19 @@ int runApply(const QStringList& args) {
         for (const auto& note : parsed->notes) std::cerr << "pictor-cli: recipe: " << note << '\n';
         recipe = std::move(parsed->recipe);
     }
+    // Instructions are checked before the decode too: if none is understood nothing is written.
+    auto instructions = instructionText(parser, "apply");
+    if (const int* exitCode = std::get_if<int>(&instructions)) return *exitCode;
+    const auto& instructionSource = std::get<std::optional<std::string>>(instructions);
+    if (instructionSource) {
+        const ParsedInstructions check = parseInstructions(*instructionSource, recipe);
+        printInstructionErrors(check);
+        if (check.totalLines > 0 && check.understoodLines == 0) {
+            printError({"no instruction could be understood; nothing was written",
+                        "Rephrase them, e.g. \"Increase exposure by 0.5 EV\" (see 'pictor-cli parse')."});
+            return Failure;
+        }
+    }
 
     auto photo = loadPhoto(input, loadOptions);
     if (!photo) {
@@ -53,6 +69,12 @@ int runApply(const QStringList& args) {
     settings.device = std::get<ComputeDevice>(device).kind;
     if (photo->source.raw) // RAW white balance is relative to what the camera recorded
         settings.sourceWhite = {photo->source.raw->asShotTemperatureK, photo->source.raw->asShotTint};
+    if (instructionSource) { // again, now that the photo's own white is known ("warmer" is relative to it)
+        const ParsedInstructions parsed = parseInstructions(*instructionSource, recipe, settings.sourceWhite);
+        printInstructionNotes(parsed);
+        recipe = parsed.recipe;
+    }
+    if (parser.isSet("print-recipe")) std::cout << toJson(recipe) << std::endl;
     const bool neutral = recipe.isNeutral(settings.sourceWhite);
     Image rendered;
     if (!neutral) {

@@ -1,4 +1,5 @@
 #include "BenchCommand.h"
+#include "BenchInstructions.h"
 
 #include "CliSupport.h"
 #include "DeviceOption.h"
@@ -244,7 +245,9 @@ int runBench(const QStringList& args) {
     parser.addHelpOption();
     parser.addOption({"runs", "Runs per measurement; the median is printed (default 3).", "N", "3"});
     addDeviceOption(parser); // render: where to render
-    parser.addPositionalArgument("what", "io | render");
+    parser.addPositionalArgument("what", "io | render | instructions");
+    parser.addOption({"photos", "instructions: the folder of photos to measure on.", "DIR"});
+    parser.addOption({"long-edge", "instructions: photos are downscaled to this long edge (default 384).", "PX", "384"});
     if (!parseOrReport(parser, args, "bench")) return UsageError;
     const QStringList what = parser.positionalArguments();
     if (what.size() != 1 || (what.first() != "io" && what.first() != "render")) {
@@ -255,3 +258,4 @@ int runBench(const QStringList& args) {
 }
 
 } // namespace pictor::cli
+    if (what.size() == 1 && what.first() == "instructions") return benchInstructions(parser);

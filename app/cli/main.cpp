@@ -6,6 +6,7 @@
 #include "CritiqueCommand.h"
 #include "EnhanceCommand.h"
 #include "InfoCommand.h"
+#include "ParseCommand.h"
 #include "compute/ComputeDevice.h"
 #include "util/Version.h"
 
@@ -24,9 +25,12 @@ Commands:
   info FILE [--json]         Format, size, colour profile, camera, exposure, GPS, metadata.
   convert IN -o OUT          Convert to JPEG/PNG/TIFF with colour management and all metadata.
   apply IN -o OUT --recipe F Render an edit recipe (JSON) and export, recipe embedded.
+  apply IN -o OUT --instructions TEXT
+                             Render plain-English retouch instructions ("a bit warmer").
   critique IN [--json]       What holds the photo back and why, a score, the fixing instructions.
   enhance IN -o OUT          Auto-enhance: critique, render the fix, export (metadata + recipe).
   enhance DIR -o OUTDIR      Auto-enhance every photo in a folder, with progress and a summary.
+  parse TEXT                 Show how instructions are understood: canonical form and recipe.
   bench io|render            Time photo I/O (24 MP JPEG and DNG), or rendering a full recipe.
 
 Options:
@@ -60,6 +64,7 @@ int main(int argc, char** argv) {
     if (command == "apply") return pictor::cli::runApply(args);
     if (command == "critique") return pictor::cli::runCritique(args);
     if (command == "enhance") return pictor::cli::runEnhance(args);
+    if (command == "parse") return pictor::cli::runParse(args);
     if (command == "bench") return pictor::cli::runBench(args);
     std::cerr << "pictor-cli: unknown command '" << command.toStdString()
               << "'. Run 'pictor-cli --help' for the list of commands." << std::endl;

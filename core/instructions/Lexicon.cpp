@@ -299,14 +299,14 @@ constexpr UnitWord kUnits[] = {
 
 // Words that carry no meaning for an edit; accepted and ignored.
 constexpr const char* kFillers[] = {
-    "it",    "the",     "a",     "an",    "photo",  "image",  "picture", "shot",   "please",
-    "make",  "overall", "just",  "of",    "in",     "on",     "with",    "little", "bit",
-    "is",    "be",      "look",  "looks", "bring",  "turn",   "give",    "apply",  "some",
-    "all",   "whole",   "tones", "tone",  "level",  "levels", "value",   "slider", "get",
-    "i",     "want",    "would", "like",  "could",  "you",    "can",     "should", "this",
-    "than",  "now",     "areas", "area",  "parts",  "too",    "so",      "that",   "its",
-    "it's",  "let's",   "lets",  "from",  "for",    "my",     "we",      "adjust", "change",
-    "edges", "edge",    "side",  "off",   "linear", "again",  "at",
+    "it",    "the",     "a",     "an",    "photo", "image",  "picture", "shot",   "please",
+    "make",  "overall", "just",  "of",    "in",    "on",     "with",    "little", "bit",
+    "is",    "be",      "look",  "looks", "bring", "turn",   "give",    "apply",  "some",
+    "all",   "whole",   "tones", "tone",  "level", "levels", "value",   "slider", "get",
+    "i",     "want",    "would", "like",  "could", "you",    "can",     "should", "this",
+    "than",  "now",     "areas", "area",  "parts", "too",    "so",      "that",   "its",
+    "it's",  "let's",   "lets",  "from",  "for",   "my",     "we",      "adjust", "change",
+    "edges", "edge",    "side",  "off",   "shift", "linear", "again",   "at",
 };
 
 std::vector<LexEntry> buildLexicon() {

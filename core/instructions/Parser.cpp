@@ -325,7 +325,8 @@ std::optional<Change> resolvePart(const std::vector<Item>& items, const Context&
                 return std::nullopt;
             }
             // "make the temperature cooler": the implying word gives the direction.
-            directions.push_back(t->entry->polarity * chosen->entry->polarity);
+            if (t->entry->implies)
+                directions.push_back(t->entry->polarity * chosen->entry->polarity);
         }
         for (const Item* g : generics)
             directions.push_back(g->entry->polarity);
@@ -386,7 +387,8 @@ std::optional<Change> resolvePart(const std::vector<Item>& items, const Context&
             explicitDir = it.entry->polarity;
         }
         for (const Item* t : explicitTargets)
-            if (t != chosen) explicitDir = t->entry->polarity * chosen->entry->polarity;
+            if (t != chosen && t->entry->implies)
+                explicitDir = t->entry->polarity * chosen->entry->polarity;
         if (conflict) {
             ctx.error(partOffset, partLength, "conflicting directions for " + name,
                       "say either more or less");
