@@ -1,6 +1,8 @@
 #pragma once
-// Reading whole files and writing them atomically: a temporary file in the destination folder,
-// flushed and renamed over the target, so a crash or a full disk never leaves a partial file.
+// Reading whole files and writing them atomically, so that a crash, a kill or a full disk never
+// leaves a partial file: the data goes into a nameless O_TMPFILE file in the destination folder
+// (a hidden temporary file where the file system lacks O_TMPFILE), is flushed, and only then gets
+// its name — linked, or renamed over the target with overwrite.
 #include "util/Result.h"
 
 #include <cstdint>
@@ -17,7 +19,10 @@ struct WriteOptions {
     bool overwrite = false; // replace an existing file at `path`
 };
 
-// Writes `bytes` to `path` atomically. Never leaves a partial or temporary file behind.
+// Writes `bytes` to `path` atomically: afterwards `path` holds either all of `bytes` or what it
+// held before (nothing, or the old file with overwrite). Without overwrite an existing file is
+// never replaced, also when another process creates it meanwhile (exactly one of two concurrent
+// writers wins). Errors leave no partial or temporary file behind.
 Status writeFileAtomically(const std::filesystem::path& path, const std::uint8_t* bytes,
                            std::size_t size, const WriteOptions& options = {});
 

@@ -7,7 +7,9 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <iostream>
 #include <mutex>
+#include <streambuf>
 
 namespace pictor {
 
@@ -16,6 +18,42 @@ void quietOpenCv() {
     static std::once_flag once;
     std::call_once(once, [] { cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT); });
 }
+
+// cv::imdecode catches its codecs' exceptions and prints them straight to std::cerr
+// ("imdecode_(''): can't read data: …", OpenCV 4.6 loadsave.cpp), bypassing the log level: a
+// damaged TIFF would add that line to the CLI's one-line error. std::cerr discards while any
+// imdecode runs (decodes in other threads go on in parallel: the discarding buffer keeps no
+// state); the empty result becomes our own error. Pictor writes to std::cerr only from the CLI's
+// main thread, never during a decode, so none of its own messages is lost.
+class SilencedCerr {
+public:
+    SilencedCerr() {
+        std::lock_guard lock(state().mutex);
+        if (state().active++ == 0) state().saved = std::cerr.rdbuf(&state().discard);
+    }
+    ~SilencedCerr() {
+        std::lock_guard lock(state().mutex);
+        if (--state().active == 0) std::cerr.rdbuf(state().saved);
+    }
+    SilencedCerr(const SilencedCerr&) = delete;
+    SilencedCerr& operator=(const SilencedCerr&) = delete;
+
+private:
+    struct Discard : std::streambuf {
+        int_type overflow(int_type c) override { return traits_type::not_eof(c); }
+        std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
+    };
+    struct State {
+        std::mutex mutex;
+        int active = 0;
+        std::streambuf* saved = nullptr;
+        Discard discard;
+    };
+    static State& state() {
+        static State s;
+        return s;
+    }
+};
 } // namespace
 
 Result<DecodedImage> decodeWithOpenCv(FileFormat format, const std::uint8_t* bytes,
@@ -32,6 +70,7 @@ Result<DecodedImage> decodeWithOpenCv(FileFormat format, const std::uint8_t* byt
     cv::Mat decoded;
     try {
         const cv::Mat buffer(1, int(size), CV_8U, const_cast<std::uint8_t*>(bytes));
+        const SilencedCerr silenced;
         decoded = cv::imdecode(buffer, cv::IMREAD_UNCHANGED);
     } catch (const std::exception& e) {
         return Error{"The " + formatName(format) + " data is corrupt (" + e.what() + ")",
