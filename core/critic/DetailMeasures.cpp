@@ -1,5 +1,7 @@
 #include "critic/DetailMeasures.h"
 
+#include "image/TransferLut.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -113,8 +115,11 @@ std::pair<double, double> blurAlong(const Plane& f, bool horizontal) {
 } // namespace
 
 float srgbEncode(float linear) {
-    if (!(linear > 0.0031308f)) return linear > 0 ? 12.92f * linear : 0.0f;
-    return 1.055f * std::pow(std::min(linear, 64.0f), 1.0f / 2.4f) - 0.055f;
+    // Tabulated (TransferLut: ~1e-6 relative error) — the analysis encodes ~10⁶ values a photo.
+    static const TransferLut lut(
+        [](double v) { return v <= 0.0031308 ? 12.92 * v : 1.055 * std::pow(v, 1 / 2.4) - 0.055; },
+        64.0);
+    return lut(linear);
 }
 
 NoiseEstimate estimateNoise(const std::vector<Image>& tiles) {
