@@ -16,7 +16,8 @@ QImage toDisplayImage(const Image& image, int maxLongEdge) {
     std::vector<std::uint8_t> rgb(sized.pixelCount() * 3);
     OutputTransform(OutputColorSpace::SRgb).toU8(sized, rgb.data());
     for (int y = 0; y < sized.height(); ++y)
-        std::memcpy(out.scanLine(y), rgb.data() + std::size_t(y) * sized.width() * 3, std::size_t(sized.width()) * 3);
+        std::memcpy(out.scanLine(y), rgb.data() + std::size_t(y) * sized.width() * 3,
+                    std::size_t(sized.width()) * 3);
     out.setColorSpace(QColorSpace::SRgb);
     return out;
 }

@@ -1,78 +1,267 @@
 #include "MainWindow.h"
 
-#include "DisplayImage.h"
+#include "AdjustmentsPanel.h"
+#include "EditSession.h"
+#include "ExportDialog.h"
+#include "Filmstrip.h"
+#include "Histogram.h"
+#include "PhotoInfo.h"
+#include "PhotoLoad.h"
 #include "PhotoView.h"
-#include "io/Photo.h"
+#include "PreferencesDialog.h"
+#include "RenderWorker.h"
+#include "recipe/Sidecar.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QSettings>
 #include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
 #include <utility>
 
 namespace pictor::ui {
 
-struct LoadedPhoto {
-    QImage display;
-    QString summary;
-    QString error;
-};
-
 namespace {
-constexpr int kDisplayLongEdge = 2560; // enough for a fitted view on a 4K screen
-
-std::shared_ptr<LoadedPhoto> loadForDisplay(const QString& path) {
-    auto result = std::make_shared<LoadedPhoto>();
-    LoadOptions options;
-    options.maxPixels = defaultMaxPixels();
-    auto photo = loadPhoto(path.toStdString(), options);
-    if (!photo) {
-        result->error = QString::fromStdString(photo.error().message());
-        return result;
-    }
-    result->display = toDisplayImage(photo->pixels, kDisplayLongEdge);
-    // "5312 × 2988 · JPEG · sRGB …"; RAW colour descriptions already name the format.
-    const QString format = QString::fromStdString(formatName(photo->source.format));
-    const QString colour = QString::fromStdString(photo->source.colorProfile);
-    result->summary = QStringLiteral("%1 × %2 · %3")
-                          .arg(photo->pixels.width())
-                          .arg(photo->pixels.height())
-                          .arg(colour.startsWith(format) ? colour : format + QStringLiteral(" · ") + colour);
-    return result;
-}
+constexpr int kMaxRecent = 10;
+constexpr int kAutosaveDelayMs = 400;
 } // namespace
 
-MainWindow::MainWindow(const QString& deviceDescription, QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(const QString& deviceDescription, QWidget* parent, MainWindowOptions options)
+    : QMainWindow(parent)
+    , m_options(options) {
     setWindowTitle(tr("Pictor"));
-    m_view = new PhotoView(this);
-    setCentralWidget(m_view);
+    setAcceptDrops(true);
+    m_session = new EditSession(this);
+    m_worker = new RenderWorker(this);
 
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::chooseFile);
-    open->setShortcut(QKeySequence::Open);
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
+    auto* centre = new QWidget(this);
+    auto* layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_errorBar = new QLabel(centre);
+    m_errorBar->setObjectName("errorBar");
+    m_errorBar->setWordWrap(true);
+    m_errorBar->setStyleSheet("QLabel { background: #7a1f1f; color: white; padding: 6px; }");
+    m_errorBar->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errorBar->hide();
+    m_view = new PhotoView(centre);
+    m_filmstrip = new Filmstrip(centre);
+    layout->addWidget(m_errorBar);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_filmstrip);
+    setCentralWidget(centre);
 
+    buildActions();
+    buildDocks();
+    buildMenus();
+
+    m_renderTime = new QLabel(this);
+    m_zoomLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_zoomLabel);
+    statusBar()->addPermanentWidget(m_renderTime);
     statusBar()->addPermanentWidget(new QLabel(tr("Compute: %1").arg(deviceDescription), this));
+
     connect(&m_loader, &QFutureWatcher<std::shared_ptr<LoadedPhoto>>::finished, this,
             &MainWindow::loadFinished);
-    resize(1200, 800);
+    connect(m_session, &EditSession::recipeChanged, this, &MainWindow::recipeChanged);
+    connect(m_worker, &RenderWorker::rendered, this, &MainWindow::rendered);
+    connect(m_worker, &RenderWorker::failed, this, [this](const QString& message) {
+        showError(tr("The preview could not be rendered: %1").arg(message));
+        Q_EMIT renderFailed(message);
+    });
+    connect(m_worker, &RenderWorker::cancelled, this,
+            [this]() { statusBar()->showMessage(tr("Rendering cancelled"), 4000); });
+    connect(m_worker, &RenderWorker::busyChanged, this, [this](bool busy) {
+        m_view->setBusy(busy, 0);
+        m_cancelAction->setEnabled(busy);
+    });
+    connect(m_worker, &RenderWorker::progress, this,
+            [this](int percent) { m_view->setBusy(true, percent); });
+    connect(m_view, &PhotoView::zoomChanged, this,
+            [this](double zoom) { m_zoomLabel->setText(tr("Zoom %1 %").arg(qRound(zoom * 100))); });
+    connect(m_filmstrip, &Filmstrip::photoActivated, this, &MainWindow::openFile);
+    m_autosave.setSingleShot(true);
+    m_autosave.setInterval(kAutosaveDelayMs);
+    connect(&m_autosave, &QTimer::timeout, this, &MainWindow::autosave);
+    updateActions();
+    resize(1500, 950);
 }
 
-MainWindow::~MainWindow() { m_loader.waitForFinished(); }
+MainWindow::~MainWindow() {
+    saveNow();
+    m_loader.waitForFinished();
+}
+
+void MainWindow::buildActions() {
+    m_openAction = new QAction(QIcon::fromTheme("document-open"), tr("&Open…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseFile);
+
+    m_exportAction = new QAction(QIcon::fromTheme("document-save-as"), tr("&Export…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::chooseExport);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setIcon(QIcon::fromTheme("edit-undo"));
+    m_redoAction = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setIcon(QIcon::fromTheme("edit-redo"));
+
+    m_resetAction = new QAction(QIcon::fromTheme("edit-clear"), tr("&Reset all edits"), this);
+    m_resetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_resetAction, &QAction::triggered, this, &MainWindow::resetEdit);
+
+    m_cancelAction = new QAction(QIcon::fromTheme("process-stop"), tr("Cancel rendering"), this);
+    m_cancelAction->setShortcut(QKeySequence::Cancel);
+    connect(m_cancelAction, &QAction::triggered, m_worker, &RenderWorker::cancel);
+
+    m_fitAction = new QAction(tr("Zoom to &fit"), this);
+    m_fitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(m_fitAction, &QAction::triggered, m_view, &PhotoView::zoomToFit);
+    m_actualAction = new QAction(tr("&100 %"), this);
+    m_actualAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(m_actualAction, &QAction::triggered, m_view, &PhotoView::zoomTo100);
+    m_zoomInAction = new QAction(tr("Zoom &in"), this);
+    m_zoomInAction->setShortcut(QKeySequence::ZoomIn);
+    connect(m_zoomInAction, &QAction::triggered, this, [this]() { m_view->zoomBy(1.25); });
+    m_zoomOutAction = new QAction(tr("Zoom &out"), this);
+    m_zoomOutAction->setShortcut(QKeySequence::ZoomOut);
+    connect(m_zoomOutAction, &QAction::triggered, this, [this]() { m_view->zoomBy(0.8); });
+
+    m_toggleBeforeAction = new QAction(tr("Show &before (toggle)"), this);
+    m_toggleBeforeAction->setShortcut(QKeySequence(Qt::Key_Backslash));
+    m_toggleBeforeAction->setCheckable(true);
+    connect(m_toggleBeforeAction, &QAction::triggered, m_view, &PhotoView::toggleBefore);
+    connect(m_view, &PhotoView::compareChanged, this,
+            [this]() { m_toggleBeforeAction->setChecked(m_view->showingBefore()); });
+    m_splitAction = new QAction(tr("Before/after &split"), this);
+    m_splitAction->setShortcut(QKeySequence(Qt::Key_Y));
+    m_splitAction->setCheckable(true);
+    m_sideAction = new QAction(tr("Before/after &side by side"), this);
+    m_sideAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Y));
+    m_sideAction->setCheckable(true);
+    connect(m_splitAction, &QAction::triggered, this, [this](bool on) {
+        m_sideAction->setChecked(false);
+        m_view->setCompareMode(on ? CompareMode::Split : CompareMode::Off);
+    });
+    connect(m_sideAction, &QAction::triggered, this, [this](bool on) {
+        m_splitAction->setChecked(false);
+        m_view->setCompareMode(on ? CompareMode::SideBySide : CompareMode::Off);
+    });
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    updateRecentMenu();
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    QAction* preferences =
+        file->addAction(tr("&Preferences…"), this, [this]() { PreferencesDialog(this).exec(); });
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    file->addAction(m_quitAction);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_resetAction);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QAction* a : {m_fitAction, m_actualAction, m_zoomInAction, m_zoomOutAction})
+        view->addAction(a);
+    view->addSeparator();
+    for (QAction* a : {m_toggleBeforeAction, m_splitAction, m_sideAction})
+        view->addAction(a);
+    view->addSeparator();
+    view->addAction(m_cancelAction);
+
+    QToolBar* tools = addToolBar(tr("Main"));
+    tools->setObjectName("mainToolbar");
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->setMovable(false);
+    for (QAction* a : {m_openAction, m_exportAction})
+        tools->addAction(a);
+    tools->addSeparator();
+    for (QAction* a : {m_undoAction, m_redoAction, m_resetAction})
+        tools->addAction(a);
+    tools->addSeparator();
+    for (QAction* a : {m_fitAction, m_actualAction})
+        tools->addAction(a);
+    tools->addSeparator();
+    for (QAction* a : {m_toggleBeforeAction, m_splitAction, m_sideAction, m_cancelAction})
+        tools->addAction(a);
+}
+
+void MainWindow::buildDocks() {
+    auto* right = new QWidget(this);
+    auto* layout = new QVBoxLayout(right);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_histogram = new HistogramView(right);
+    m_info = new PhotoInfo(right);
+    m_adjustments = new AdjustmentsPanel(m_session, right);
+    layout->addWidget(m_histogram);
+    layout->addWidget(m_info);
+    layout->addWidget(m_adjustments, 1);
+    auto* dock = new QDockWidget(tr("Develop"), this);
+    dock->setObjectName("developDock");
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(right);
+    dock->setMinimumWidth(320);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+}
+
+QString MainWindow::currentPath() const {
+    return m_current ? m_current->path : QString();
+}
+
+QString MainWindow::errorText() const {
+    return m_errorBar->isHidden() ? QString() : m_errorBar->text();
+}
+
+void MainWindow::showError(const QString& message) {
+    m_errorBar->setText(message);
+    m_errorBar->show();
+}
+
+void MainWindow::clearError() {
+    m_errorBar->hide();
+}
+
+void MainWindow::updateActions() {
+    const bool open = m_current != nullptr;
+    for (QAction* a : {m_exportAction, m_resetAction, m_fitAction, m_actualAction, m_zoomInAction,
+                       m_zoomOutAction, m_toggleBeforeAction, m_splitAction, m_sideAction})
+        a->setEnabled(open);
+    m_resetAction->setEnabled(open && !m_session->recipe().isNeutral());
+    m_cancelAction->setEnabled(m_worker->busy());
+}
 
 void MainWindow::chooseFile() {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open photo"), QString(),
-        tr("Photos (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.dng *.cr2 *.cr3 "
-           "*.crw *.nef *.nrw *.arw *.srf *.sr2 *.raf *.orf *.rw2 *.pef *.srw *.x3f *.iiq *.3fr "
-           "*.mrw *.kdc *.dcr *.erf *.mos);;All files (*)"));
+        this, tr("Open photo"), m_filmstrip->folder(),
+        tr("Photos (%1);;All files (*)")
+            .arg(photoNameFilters().filter(QRegularExpression("^\\*\\.[a-z0-9]+$")).join(' ')));
     if (!path.isEmpty()) openFile(path);
 }
 
@@ -81,10 +270,11 @@ void MainWindow::openFile(const QString& path) {
         m_pendingPath = path;
         return;
     }
+    saveNow(); // the edit of the photo being left is on disk before another one opens
     m_loadingPath = path;
     m_view->setMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     statusBar()->showMessage(tr("Opening %1…").arg(path));
-    m_loader.setFuture(QtConcurrent::run(loadForDisplay, path));
+    m_loader.setFuture(QtConcurrent::run(loadForEditing, path, m_options.previewLongEdge));
 }
 
 void MainWindow::loadFinished() {
@@ -92,18 +282,182 @@ void MainWindow::loadFinished() {
         openFile(std::exchange(m_pendingPath, QString()));
         return;
     }
-    const auto loaded = m_loader.result();
+    auto loaded = m_loader.result();
     if (!loaded->error.isEmpty()) {
-        m_view->setImage({});
+        // The window goes on working: no photo is open, the error says what happened.
+        m_worker->setSource(nullptr, {}, 1);
+        m_current.reset();
+        m_session->load({});
+        m_view->clearPhoto();
         m_view->setMessage(loaded->error);
+        m_info->showPhoto(nullptr, {});
+        m_histogram->setHistograms({}, {});
+        showError(loaded->error);
         statusBar()->showMessage(tr("Could not open %1").arg(m_loadingPath));
+        setWindowTitle(tr("Pictor"));
+        updateActions();
         Q_EMIT photoShown();
         return;
     }
-    m_view->setImage(loaded->display);
-    setWindowTitle(tr("%1 — Pictor").arg(QFileInfo(m_loadingPath).fileName()));
-    statusBar()->showMessage(loaded->summary);
+    clearError();
+    m_current = loaded;
+    m_worker->setSource(loaded->preview, loaded->white, loaded->pixelScale);
+    m_view->setPhoto(loaded->before, loaded->photo->pixels.width());
+    m_histogram->setHistograms(loaded->beforeHistogram, loaded->beforeHistogram);
+    m_info->showPhoto(loaded->photo.get(), loaded->summary);
+    m_adjustments->setSourceWhite(loaded->white);
+    m_session->load(loaded->recipe);
+    m_filmstrip->showFolderOf(loaded->path);
+    setWindowTitle(tr("%1 — Pictor").arg(QFileInfo(loaded->path).fileName()));
+    statusBar()->showMessage(loaded->notes.isEmpty() ? loaded->summary
+                                                     : loaded->notes.join(QStringLiteral("; ")));
+    addRecent(loaded->path);
+    updateActions();
     Q_EMIT photoShown();
+}
+
+void MainWindow::recipeChanged(const Recipe& recipe, EditOrigin origin) {
+    if (!m_current) return;
+    m_worker->request(recipe);
+    if (origin != EditOrigin::Load) {
+        m_dirty = true;
+        m_autosave.start();
+    }
+    updateActions();
+}
+
+void MainWindow::rendered(const RenderedPreview& preview) {
+    if (!m_current) return;
+    clearError();
+    m_view->setAfter(preview.display);
+    m_histogram->setAfter(preview.histogram);
+    m_renderTime->setText(tr("Rendered in %1 ms").arg(qRound(preview.seconds * 1000)));
+    Q_EMIT previewRendered();
+}
+
+void MainWindow::resetEdit() {
+    Recipe cleared;
+    // What this build cannot read (from a newer Pictor) is kept: it renders nothing here.
+    cleared.unknownOps = m_session->recipe().unknownOps;
+    cleared.unknown = m_session->recipe().unknown;
+    m_session->apply(cleared, tr("Reset all edits"), EditOrigin::Sliders);
+}
+
+void MainWindow::autosave() {
+    if (!m_current || !m_dirty) return;
+    m_dirty = false;
+    const std::filesystem::path photo = m_current->path.toStdString();
+    // No sidecar is created for a photo that was never edited.
+    if (m_session->recipe().empty() && !std::filesystem::exists(sidecarPath(photo))) return;
+    if (Status s = writeSidecar(photo, m_session->recipe()); !s)
+        showError(
+            tr("The edit could not be saved: %1").arg(QString::fromStdString(s.error().message())));
+}
+
+void MainWindow::saveNow() {
+    if (m_autosave.isActive()) m_autosave.stop();
+    autosave();
+}
+
+void MainWindow::chooseExport() {
+    const QStringList paths = m_filmstrip->selectedPaths();
+    if (paths.isEmpty()) return;
+    ExportDialog dialog(paths, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    ExportDialog::save(dialog.settings());
+    exportPhotos(paths, dialog.settings());
+}
+
+void MainWindow::exportPhotos(const QStringList& paths, const ExportSettings& settings) {
+    saveNow(); // other photos' recipes come from their sidecars
+    std::vector<ExportItem> items;
+    for (const QString& path : paths) {
+        ExportItem item{path, nullptr, std::nullopt};
+        if (m_current && QFileInfo(path) == QFileInfo(m_current->path)) {
+            item.photo = m_current->photo;
+            item.recipe = m_session->recipe();
+        }
+        items.push_back(std::move(item));
+    }
+    auto* progress = new QProgressDialog(tr("Exporting…"), tr("Cancel"), 0, 1000, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setAutoClose(false);
+    auto* watcher = new QFutureWatcher<QString>(this);
+    // Results: "ok:<path>" or "error:<message>", one per photo, in order.
+    connect(watcher, &QFutureWatcher<QString>::progressValueChanged, progress,
+            &QProgressDialog::setValue);
+    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcher<QString>::cancel);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, progress]() {
+        QStringList written, errors;
+        for (const QString& r : watcher->future().results())
+            (r.startsWith("ok:") ? written : errors) << r.mid(r.indexOf(':') + 1);
+        if (watcher->isCanceled()) errors << tr("Export cancelled");
+        progress->deleteLater();
+        watcher->deleteLater();
+        if (!errors.isEmpty()) showError(tr("Export: %1").arg(errors.join(QStringLiteral("; "))));
+        statusBar()->showMessage(tr("Exported %n photo(s)", nullptr, int(written.size())), 8000);
+        Q_EMIT exportFinished(written, errors);
+    });
+    watcher->setFuture(QtConcurrent::run([items, settings](QPromise<QString>& promise) {
+        promise.setProgressRange(0, 1000);
+        const int n = int(items.size());
+        for (int i = 0; i < n; ++i) {
+            if (promise.isCanceled()) return;
+            auto result = exportPhoto(items[std::size_t(i)], i + 1, settings, [&](double f) {
+                promise.setProgressValue(int(1000 * (i + f) / n));
+                return !promise.isCanceled();
+            });
+            promise.addResult(result ? QStringLiteral("ok:") + *result
+                                     : QStringLiteral("error:%1: %2")
+                                           .arg(QFileInfo(items[std::size_t(i)].path).fileName(),
+                                                QString::fromStdString(result.error().message())));
+        }
+    }));
+}
+
+void MainWindow::addRecent(const QString& path) {
+    if (!m_options.remember) return;
+    QSettings settings;
+    QStringList recent = settings.value("recentFiles").toStringList();
+    recent.removeAll(QFileInfo(path).absoluteFilePath());
+    recent.prepend(QFileInfo(path).absoluteFilePath());
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue("recentFiles", recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent =
+        m_options.remember ? QSettings().value("recentFiles").toStringList() : QStringList();
+    for (const QString& path : recent) {
+        QAction* a = m_recentMenu->addAction(QFileInfo(path).fileName(), this,
+                                             [this, path]() { openFile(path); });
+        a->setToolTip(path);
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            openFile(url.toLocalFile());
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveNow();
+    m_worker->cancel();
+    event->accept();
 }
 
 } // namespace pictor::ui

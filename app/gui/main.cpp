@@ -1,12 +1,12 @@
 // pictor: the GUI. `pictor [FILE]` opens FILE at start.
+#include "Language.h"
 #include "MainWindow.h"
+#include "Screenshot.h"
 #include "compute/ComputeDevice.h"
 #include "util/Version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLocale>
-#include <QTranslator>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -14,20 +14,31 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName("Pictor");
     QApplication::setApplicationVersion(QString::fromStdString(pictor::versionString()));
 
-    // The UI speaks the user's language where a translation exists (translations/*.ts).
-    QTranslator translator;
-    if (translator.load(QLocale(), "pictor", "_", ":/i18n")) QApplication::installTranslator(&translator);
+    // The UI speaks the system's language, or the one chosen in Preferences (translations/*.ts).
+    pictor::ui::installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Pictor photo editor"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument("file", QApplication::translate("main", "A photo to open."));
+    QCommandLineOption screenshot(
+        "screenshot",
+        QApplication::translate(
+            "main", "Open FILE, render it, save a picture of the window to PNG and quit."),
+        "png");
+    parser.addOption(screenshot);
     parser.process(app);
 
     auto device = pictor::chooseComputeDevice();
     pictor::ui::MainWindow window(QString::fromStdString(device ? device->description : "CPU"));
     window.show();
-    if (!parser.positionalArguments().isEmpty()) window.openFile(parser.positionalArguments().first());
+    if (parser.isSet(screenshot)) {
+        if (parser.positionalArguments().isEmpty()) parser.showHelp(2);
+        return pictor::ui::takeScreenshot(window, parser.positionalArguments().first(),
+                                          parser.value(screenshot));
+    }
+    if (!parser.positionalArguments().isEmpty())
+        window.openFile(parser.positionalArguments().first());
     return app.exec();
 }

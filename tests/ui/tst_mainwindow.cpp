@@ -1,45 +1,310 @@
-// The window opens a photo off the GUI thread and shows it; a broken file shows the error.
+// The window, driven as a user would, offscreen: open, edit with sliders (live preview, one undo
+// step per drag), undo, autosave and restore, export with metadata, cancel a render, survive a
+// corrupt file. Photos are small generated camera JPEGs (EXIF, GPS, ICC) and the bundled sample
+// opened with a small preview, so that the suite runs in seconds.
+#include "AdjustmentsPanel.h"
+#include "EditSession.h"
+#include "ExportJob.h"
+#include "Histogram.h"
 #include "MainWindow.h"
+#include "ParamControl.h"
+#include "PhotoLoad.h"
 #include "PhotoView.h"
+#include "RenderWorker.h"
+#include "io/Photo.h"
+#include "recipe/Sidecar.h"
 #include "support/Fixtures.h"
+#include "synthetic/SyntheticPhotos.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace pictor;
 
+namespace {
+constexpr int kPreview = 400;
+
+ui::MainWindowOptions testOptions() {
+    ui::MainWindowOptions o;
+    o.previewLongEdge = kPreview;
+    o.remember = false;
+    return o;
+}
+
+// Mean absolute difference of two same-size images, in 8-bit levels.
+double meanDifference(const QImage& a, const QImage& b) {
+    if (a.size() != b.size() || a.isNull()) return -1;
+    const QImage x = a.convertToFormat(QImage::Format_RGB888),
+                 y = b.convertToFormat(QImage::Format_RGB888);
+    double sum = 0;
+    for (int row = 0; row < x.height(); ++row)
+        for (int i = 0; i < x.width() * 3; ++i)
+            sum += std::abs(int(x.constScanLine(row)[i]) - int(y.constScanLine(row)[i]));
+    return sum / (double(x.width()) * x.height() * 3);
+}
+
+double meanLevel(const QImage& image) {
+    QImage black(image.size(), QImage::Format_RGB888);
+    black.fill(Qt::black);
+    return meanDifference(image, black);
+}
+
+QString writeCameraJpeg(const QTemporaryDir& dir, const QString& name, int width = 480,
+                        int height = 320) {
+    const QString path = dir.filePath(name);
+    test::writeBytes(path.toStdString(), synthetic::makeCameraJpeg(width, height, 90));
+    return path;
+}
+
+bool openAndWait(ui::MainWindow& window, const QString& path) {
+    QSignalSpy shown(&window, &ui::MainWindow::photoShown);
+    window.openFile(path);
+    return shown.wait(30000);
+}
+
+// Waits until the worker is idle: the latest request is then on screen (the worker reports
+// idle and delivers the frame in the same call).
+bool waitForRender(ui::MainWindow& window) {
+    QElapsedTimer timer;
+    timer.start();
+    while (window.renderWorker()->busy() && timer.elapsed() < 30000)
+        QTest::qWait(5);
+    return !window.renderWorker()->busy();
+}
+} // namespace
+
 class MainWindowTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QApplication::setOrganizationName("PictorTest"); }
+
     void showsTheSamplePhoto() {
-        ui::MainWindow window("CPU (test)");
+        ui::MainWindow window("CPU (test)", nullptr, testOptions());
         window.show();
-        QSignalSpy shown(&window, &ui::MainWindow::photoShown);
-        window.openFile(qEnvironmentVariable("PICTOR_SAMPLE"));
-        QVERIFY(shown.wait(60000));
+        QVERIFY(openAndWait(window, qEnvironmentVariable("PICTOR_SAMPLE")));
         auto* view = window.findChild<ui::PhotoView*>();
         QVERIFY(view);
         QVERIFY(!view->image().isNull());
-        QCOMPARE(view->image().width(), 2560); // display copy, long edge capped
+        QCOMPARE(view->image().width(), kPreview); // the preview copy, long edge capped
         QVERIFY(window.windowTitle().contains("seeding"));
+        QVERIFY(waitForRender(window));
         // The photo is on screen: the centre of the grabbed view is not the grey surround.
         const QImage grab = view->grab().toImage();
         QVERIFY(grab.pixelColor(grab.width() / 2, grab.height() / 2) != QColor(64, 64, 64));
+        auto* histogram = window.findChild<ui::HistogramView*>();
+        QVERIFY(!histogram->after().empty());
     }
 
-    void showsErrorsForBrokenFiles() {
+    // A slider drag changes the preview live and is one undo step; undo restores the unedited
+    // preview; redo brings the edit back.
+    void sliderDragIsOneUndoStep() {
         QTemporaryDir dir;
-        const QString path = dir.filePath("broken.jpg");
-        test::writeBytes(path.toStdString(), {0xFF, 0xD8, 0xFF, 0xE0, 0, 0});
-        ui::MainWindow window("CPU (test)");
-        QSignalSpy shown(&window, &ui::MainWindow::photoShown);
-        window.openFile(path);
-        QVERIFY(shown.wait(30000));
+        ui::MainWindow window("CPU (test)", nullptr, testOptions());
+        QVERIFY(openAndWait(window, writeCameraJpeg(dir, "a.jpg")));
+        QVERIFY(waitForRender(window));
+        auto* view = window.findChild<ui::PhotoView*>();
+        const QImage unedited = view->image();
+        auto* control = window.findChild<ui::AdjustmentsPanel*>()->control("exposure", "exposure");
+        QVERIFY(control);
+        QSlider* slider = control->slider();
+        QSignalSpy frames(&window, &ui::MainWindow::previewRendered);
+        slider->setSliderDown(true); // pressed
+        for (int step = 1; step <= 5; ++step)
+            slider->setValue(slider->value() + 40); // +0.4 EV each
+        slider->setSliderDown(false);               // released
+        QCOMPARE(window.session()->undoStack()->count(), 1);
+        QVERIFY(waitForRender(window));
+        QVERIFY(frames.count() >= 1);
+        QVERIFY(std::abs(window.session()->recipe().value("exposure", "exposure") - 2.0) < 1e-9);
+        QVERIFY2(meanLevel(view->image()) > meanLevel(unedited) + 10, "brighter after +2 EV");
+
+        window.session()->undoStack()->undo();
+        QVERIFY(window.session()->recipe().isNeutral());
+        QCOMPARE(control->value(), 0.0); // the slider follows the recipe
+        QVERIFY(waitForRender(window));
+        QVERIFY(meanDifference(view->image(), unedited) < 0.01);
+        window.session()->undoStack()->redo();
+        QVERIFY(waitForRender(window));
+        QVERIFY(meanLevel(view->image()) > meanLevel(unedited) + 10);
+    }
+
+    // Edits autosave to the sidecar and come back when the photo is opened again.
+    void editsComeBackFromTheSidecar() {
+        QTemporaryDir dir;
+        const QString path = writeCameraJpeg(dir, "b.jpg");
+        {
+            ui::MainWindow window("CPU (test)", nullptr, testOptions());
+            QVERIFY(openAndWait(window, path));
+            Recipe r;
+            QVERIFY(r.set("tone", "shadows", 40).ok());
+            window.session()->apply(r, "test", ui::EditOrigin::Sliders);
+            window.saveNow();
+            QVERIFY(std::filesystem::exists(sidecarPath(path.toStdString())));
+        }
+        ui::MainWindow window("CPU (test)", nullptr, testOptions());
+        QVERIFY(openAndWait(window, path));
+        QCOMPARE(window.session()->recipe().value("tone", "shadows"), 40.0);
+        QCOMPARE(window.findChild<ui::AdjustmentsPanel*>()->control("tone", "shadows")->value(),
+                 40.0);
+        QCOMPARE(window.session()->undoStack()->count(), 0);
+    }
+
+    // Export: the file exists, carries the edit (brighter than an unedited export), keeps the
+    // camera metadata and the recipe, and a second export never overwrites the first.
+    void exportKeepsMetadataAndNeverOverwrites() {
+        QTemporaryDir dir;
+        const QString path = writeCameraJpeg(dir, "c.jpg");
+        const auto originalBytes = test::readBytes(path.toStdString());
+        ui::MainWindow window("CPU (test)", nullptr, testOptions());
+        QVERIFY(openAndWait(window, path));
+        Recipe r;
+        QVERIFY(r.set("exposure", "exposure", 1.0).ok());
+        window.session()->apply(r, "test", ui::EditOrigin::Sliders);
+
+        ui::ExportSettings settings;
+        settings.nameTemplate = "{name}-out";
+        QSignalSpy done(&window, &ui::MainWindow::exportFinished);
+        window.exportPhotos({path}, settings);
+        QVERIFY(done.wait(60000));
+        QStringList written = done.at(0).at(0).toStringList();
+        QVERIFY2(done.at(0).at(1).toStringList().isEmpty(),
+                 qPrintable(done.at(0).at(1).toStringList().join(';')));
+        QCOMPARE(written.size(), 1);
+        QCOMPARE(QFileInfo(written[0]).fileName(), QString("c-out.jpg"));
+
+        auto exported = loadPhoto(written[0].toStdString());
+        auto original = loadPhoto(path.toStdString());
+        QVERIFY(exported.ok() && original.ok());
+        const auto meta = exported->metadata->summary();
+        QCOMPARE(meta.cameraModel, original->metadata->summary().cameraModel);
+        QVERIFY(!meta.cameraModel.empty());
+        QVERIFY(meta.gps.has_value());
+        QVERIFY(meta.iso.has_value());
+        // +1 EV: the exported photo is brighter than the original.
+        double sumOut = 0, sumIn = 0;
+        for (std::size_t i = 0; i < exported->pixels.pixelCount() * 3; ++i) {
+            sumOut += exported->pixels.data()[i];
+            sumIn += original->pixels.data()[i];
+        }
+        QVERIFY2(sumOut > sumIn * 1.5, qPrintable(QString("%1 vs %2").arg(sumOut).arg(sumIn)));
+
+        done.clear();
+        window.exportPhotos({path}, settings);
+        QVERIFY(done.wait(60000));
+        QCOMPARE(QFileInfo(done.at(0).at(0).toStringList().value(0)).fileName(),
+                 QString("c-out-2.jpg"));
+        QVERIFY(test::readBytes(path.toStdString()) == originalBytes); // the original is untouched
+    }
+
+    void exportFileNames_data() {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("name") << "{name}"
+                              << "IMG_1.jpg";
+        QTest::newRow("number") << "{name}-{n}"
+                                << "IMG_1-007.jpg";
+        QTest::newRow("slashes are not folders") << "../{name}/x"
+                                                 << ".._IMG_1_x.jpg";
+        QTest::newRow("empty falls back") << "  "
+                                          << "IMG_1.jpg";
+    }
+    void exportFileNames() {
+        QFETCH(QString, pattern);
+        QFETCH(QString, expected);
+        QCOMPARE(ui::exportFileName(pattern, "/photos/IMG_1.CR2", 7, "jpg"), expected);
+    }
+
+    // A long render can be cancelled: the worker reports it and shows no frame for it.
+    void cancelMidRender() {
+        auto loaded = ui::loadForEditing(qEnvironmentVariable("PICTOR_SAMPLE"), 1200);
+        QVERIFY(loaded->error.isEmpty());
+        ui::RenderWorker worker;
+        worker.setSource(loaded->preview, loaded->white, loaded->pixelScale);
+        Recipe heavy; // local ops: several stages, each a cancellation point
+        QVERIFY(heavy.set("denoise", "luminance", 60).ok());
+        QVERIFY(heavy.set("clarity", "amount", 50).ok());
+        QVERIFY(heavy.set("dehaze", "amount", 40).ok());
+        QVERIFY(heavy.set("sharpen", "amount", 80).ok());
+        QSignalSpy cancelled(&worker, &ui::RenderWorker::cancelled);
+        QSignalSpy rendered(&worker, &ui::RenderWorker::rendered);
+        QSignalSpy progress(&worker, &ui::RenderWorker::progress);
+        worker.request(heavy);
+        QVERIFY(worker.busy());
+        worker.cancel();
+        QVERIFY(cancelled.wait(30000));
+        QCOMPARE(rendered.count(), 0);
+        QVERIFY(!worker.busy());
+        // The worker still works afterwards.
+        Recipe light;
+        QVERIFY(light.set("exposure", "exposure", 0.5).ok());
+        worker.request(light);
+        QVERIFY(rendered.wait(30000));
+        QVERIFY(progress.count() > 0);
+    }
+
+    // Slider requests during a render coalesce: only the newest one is rendered after it.
+    void requestsCoalesce() {
+        auto loaded = ui::loadForEditing(qEnvironmentVariable("PICTOR_SAMPLE"), 300);
+        ui::RenderWorker worker;
+        worker.setSource(loaded->preview, loaded->white, loaded->pixelScale);
+        QSignalSpy rendered(&worker, &ui::RenderWorker::rendered);
+        for (int i = 1; i <= 20; ++i) {
+            Recipe r;
+            QVERIFY(r.set("exposure", "exposure", i * 0.1).ok());
+            worker.request(r);
+        }
+        while (worker.busy())
+            QVERIFY(rendered.wait(30000));
+        QCOMPARE(rendered.count(), 2); // the first, then the latest; 18 were dropped
+        QCOMPARE(worker.lastSerial(), std::uint64_t(2));
+    }
+
+    // A corrupt file shows its error; the window keeps working and opens the next photo.
+    void corruptFileShowsErrorAndWindowKeepsWorking() {
+        QTemporaryDir dir;
+        const QString broken = dir.filePath("broken.jpg");
+        test::writeBytes(broken.toStdString(), {0xFF, 0xD8, 0xFF, 0xE0, 0, 0});
+        ui::MainWindow window("CPU (test)", nullptr, testOptions());
+        QVERIFY(openAndWait(window, broken));
         auto* view = window.findChild<ui::PhotoView*>();
         QVERIFY(view->image().isNull());
         QVERIFY2(view->message().contains("broken.jpg"), qPrintable(view->message()));
+        QVERIFY(window.errorText().contains("broken.jpg"));
+        QVERIFY(window.currentPath().isEmpty());
+
+        QVERIFY(openAndWait(window, writeCameraJpeg(dir, "good.jpg")));
+        QVERIFY(!view->image().isNull());
+        QVERIFY(window.errorText().isEmpty());
+        QVERIFY(waitForRender(window));
+    }
+
+    // Zoom: fit, 100 %, wheel-style steps; compare modes and the `\` toggle.
+    void zoomAndCompare() {
+        QTemporaryDir dir;
+        ui::MainWindow window("CPU (test)", nullptr, testOptions());
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(openAndWait(window, writeCameraJpeg(dir, "z.jpg", 2400, 1600)));
+        auto* view = window.findChild<ui::PhotoView*>();
+        QVERIFY(view->fitted());
+        QVERIFY(view->zoom() < 1.0);
+        view->zoomTo100();
+        QVERIFY(std::abs(view->zoom() - 1.0) < 1e-9);
+        view->zoomBy(2.0);
+        QVERIFY(std::abs(view->zoom() - 2.0) < 1e-9);
+        view->zoomBy(0.001); // far out: snaps back to fit
+        QVERIFY(view->fitted());
+        QTest::keyClick(view, Qt::Key_Backslash);
+        QVERIFY(view->showingBefore());
+        QTest::keyClick(view, Qt::Key_Backslash);
+        QVERIFY(!view->showingBefore());
+        view->setCompareMode(ui::CompareMode::Split);
+        view->setSplitPosition(2.0);
+        QCOMPARE(view->splitPosition(), 1.0);
     }
 };
 

@@ -1,0 +1,66 @@
+#include "PhotoLoad.h"
+
+#include "DisplayImage.h"
+#include "image/Resize.h"
+#include "recipe/Sidecar.h"
+
+#include <QCoreApplication>
+
+#include <chrono>
+
+namespace pictor::ui {
+
+SourceWhite sourceWhiteOf(const Photo& photo) {
+    if (photo.source.raw && photo.source.raw->asShotTemperatureK > 0)
+        return {photo.source.raw->asShotTemperatureK, photo.source.raw->asShotTint};
+    return {};
+}
+
+std::shared_ptr<LoadedPhoto> loadForEditing(const QString& path, int previewLongEdge) {
+    const auto start = std::chrono::steady_clock::now();
+    auto result = std::make_shared<LoadedPhoto>();
+    result->path = path;
+    LoadOptions options;
+    options.maxPixels = defaultMaxPixels();
+    auto photo = loadPhoto(path.toStdString(), options);
+    if (!photo) {
+        result->error = QString::fromStdString(photo.error().message());
+        return result;
+    }
+    auto shared = std::make_shared<Photo>(std::move(photo).value());
+    const Image& full = shared->pixels;
+    auto preview = std::make_shared<Image>(std::max(full.width(), full.height()) > previewLongEdge
+                                               ? resizeToLongEdge(full, previewLongEdge)
+                                               : full);
+    result->pixelScale = double(preview->width()) / full.width();
+    result->white = sourceWhiteOf(*shared);
+    result->before = toDisplayImage(*preview);
+    result->beforeHistogram = computeHistogram(result->before);
+
+    // "5312 × 2988 · JPEG · sRGB …"; RAW colour descriptions already name the format.
+    const QString format = QString::fromStdString(formatName(shared->source.format));
+    const QString colour = QString::fromStdString(shared->source.colorProfile);
+    result->summary =
+        QStringLiteral("%1 × %2 · %3")
+            .arg(full.width())
+            .arg(full.height())
+            .arg(colour.startsWith(format) ? colour : format + QStringLiteral(" · ") + colour);
+
+    auto saved = readSidecar(path.toStdString());
+    if (saved) {
+        result->recipe = saved->recipe;
+        for (const auto& note : saved->notes)
+            result->notes << QString::fromStdString(note);
+    } else { // the photo still opens; the user is told why the edit did not come back
+        result->notes << QCoreApplication::translate("pictor::ui::MainWindow",
+                                                     "The saved edit could not be read: %1")
+                             .arg(QString::fromStdString(saved.error().message()));
+    }
+    result->photo = std::move(shared);
+    result->preview = std::move(preview);
+    result->seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+} // namespace pictor::ui

@@ -1,0 +1,71 @@
+#pragma once
+// Renders the recipe onto the preview off the GUI thread (QtConcurrent). Requests coalesce:
+// while a render runs, newer requests replace each other and only the latest starts when it
+// ends, so a slider drag shows a steady stream of frames and never queues stale work.
+// Progress is reported, a render can be cancelled, failures arrive as messages.
+#include "Histogram.h"
+#include "image/Image.h"
+#include "recipe/Recipe.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QImage>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace pictor::ui {
+
+struct RenderedPreview {
+    QImage display;      // sRGB, for the screen
+    Histogram histogram; // of `display`
+    double seconds = 0;  // render + conversion time, in the worker
+    QString error;       // empty on success
+    bool cancelled = false;
+    std::uint64_t serial = 0; // which request this answers
+};
+
+class RenderWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit RenderWorker(QObject* parent = nullptr);
+    ~RenderWorker() override; // cancels and waits: no render outlives the window
+
+    // The image every render starts from (a preview of the photo), its white and how many of its
+    // pixels make one full-resolution pixel. Cancels what runs for the previous photo.
+    void setSource(std::shared_ptr<const Image> preview, const SourceWhite& white,
+                   double pixelScale);
+    void request(const Recipe& recipe);
+    void cancel();
+    // From a request until its result is delivered (the future ends a little earlier).
+    bool busy() const { return m_running; }
+    std::uint64_t lastSerial() const { return m_serial; }
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void progress(int percent);
+    void rendered(const pictor::ui::RenderedPreview& preview);
+    void failed(const QString& message);
+    void cancelled();
+
+private:
+    void start(const Recipe& recipe);
+    void finished();
+
+    std::shared_ptr<const Image> m_source;
+    SourceWhite m_white;
+    double m_pixelScale = 1;
+    std::optional<Recipe> m_pending;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::uint64_t m_serial = 0;
+    bool m_running = false;
+    QFutureWatcher<RenderedPreview> m_watcher;
+};
+
+// The render itself (also used by the benchmark): recipe onto `source`, converted for display.
+RenderedPreview renderPreview(const Image& source, const Recipe& recipe, const SourceWhite& white,
+                              double pixelScale, const std::function<bool(double)>& progress = {});
+
+} // namespace pictor::ui

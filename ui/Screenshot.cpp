@@ -1,0 +1,50 @@
+#include "Screenshot.h"
+
+#include "MainWindow.h"
+#include "RenderWorker.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace pictor::ui {
+
+namespace {
+// Runs the event loop until `done` or the timeout; false on timeout.
+template <typename Done> bool waitUntil(Done done, int timeoutMs) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs) return false;
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+} // namespace
+
+int takeScreenshot(MainWindow& window, const QString& photo, const QString& pngPath) {
+    bool shown = false;
+    QObject::connect(&window, &MainWindow::photoShown, [&]() { shown = true; });
+    window.openFile(photo);
+    if (!waitUntil([&]() { return shown; }, 120000)) {
+        std::fprintf(stderr, "pictor: timed out opening %s\n", qPrintable(photo));
+        return 1;
+    }
+    if (window.currentPath().isEmpty()) {
+        std::fprintf(stderr, "pictor: %s\n", qPrintable(window.errorText()));
+        return 1;
+    }
+    if (!waitUntil([&]() { return !window.renderWorker()->busy(); }, 120000)) return 1;
+    QApplication::processEvents();
+    if (!window.grab().toImage().save(pngPath)) {
+        std::fprintf(stderr, "pictor: cannot write %s\n", qPrintable(pngPath));
+        return 1;
+    }
+    std::printf("%s\n", qPrintable(pngPath));
+    return 0;
+}
+
+} // namespace pictor::ui
