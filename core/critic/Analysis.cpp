@@ -79,7 +79,7 @@ void measureTone(const Image& thumb, const PerceptualPlanes& planes, Analysis& a
         y[i] = float(luma(px));
         if (std::max({px[0], px[1], px[2]}) >= 0.98f) ++clipped;
         if (y[i] < 0.0015f) ++crushed;
-        const float l = planes.lightness[i];
+        const float l = std::isfinite(planes.lightness[i]) ? planes.lightness[i] : 0.0f;
         sumL += l;
         if (l < 15) ++deep;
         if (l > 90) ++bright;

@@ -20,20 +20,30 @@ double fixValue(const Finding& f, const char* op, const char* param, const Sourc
     return f.fix.value(op, param, white);
 }
 
+double evidenceValue(const Finding& f, const char* key, double fallback) {
+    for (const Evidence& e : f.evidence)
+        if (e.key == key) return e.value;
+    return fallback;
+}
+
 QString exposureText(const Finding& f, const Analysis& a) {
     const double ev = fixValue(f, "exposure", "exposure", a.sourceWhite);
+    // The measured error (evidence) and the correction differ by the third of a stop left to
+    // taste (Diagnosis.cpp); both are stated.
+    const double error = std::abs(evidenceValue(f, "exposure_error", -ev));
     const QString facts = tr("Median luminance %1 %, %2 % in deep shadow, %3 % clipped")
                               .arg(num(100 * a.medianLuminance), num(100 * a.deepShadows),
                                    num(100 * a.clippedHighlights));
     if (ev > 0)
         return tr("%1 → about %2 stops under. Brightening by %3 EV brings the mid-tones towards "
-                  "mid grey and "
-                  "keeps the brightest 1 % below white.")
-            .arg(facts, num(ev), num(ev, 2));
+                  "mid grey "
+                  "and keeps the brightest 1 % below white (the last third of a stop is left to "
+                  "taste).")
+            .arg(facts, num(error), num(ev, 2));
     return tr("%1 → about %2 stops over. Darkening by %3 EV brings the mid-tones back towards mid "
               "grey "
-              "without burying the shadows.")
-        .arg(facts, num(-ev), num(-ev, 2));
+              "without burying the shadows (the last third of a stop is left to taste).")
+        .arg(facts, num(error), num(-ev, 2));
 }
 
 QString highlightsText(const Finding& f, const Analysis& a) {
@@ -75,7 +85,8 @@ QString whiteBalanceText(const Finding& f, const Analysis& a) {
     const WhiteEstimate& w = a.combined;
     const QString warmth = w.miredShift > 0 ? tr("warm") : tr("cool");
     QString cast = tr("%1 cast of %2 mired").arg(warmth, num(std::abs(w.miredShift), 0));
-    if (std::abs(w.tintShift) >= 4)
+    // The tint is mentioned when the fix changes it (small tints are within tolerance).
+    if (std::abs(fixValue(f, "white_balance", "tint", a.sourceWhite) - a.sourceWhite.tint) >= 1)
         cast +=
             tr(", %1 tint of %2")
                 .arg(w.tintShift > 0 ? tr("green") : tr("magenta"), num(std::abs(w.tintShift), 0));
@@ -180,9 +191,11 @@ std::string summaryFor(const Critique& c) {
     QStringList aspects;
     for (const Finding& f : c.findings)
         aspects << QString::fromStdString(aspectLabel(f.aspect)).toLower();
-    return QCoreApplication::translate(
-               "pictor::critic", "Score %1/100 (%2 after the suggested edit): %n finding(s) — %3.",
-               nullptr, int(c.findings.size()))
+    if (c.recipe.isNeutral(c.analysis.sourceWhite))
+        return tr("Score %1/100; nothing an edit can improve. Noted: %2.")
+            .arg(num(c.score, 0), aspects.join(QStringLiteral(", ")))
+            .toStdString();
+    return tr("Score %1/100, %2 after the suggested edit. Findings: %3.")
         .arg(num(c.score, 0), num(c.scoreAfter, 0), aspects.join(QStringLiteral(", ")))
         .toStdString();
 }
