@@ -20,6 +20,8 @@ namespace pictor::cli {
 namespace {
 
 constexpr double kAny = std::numeric_limits<double>::quiet_NaN();
+// A change smaller than this (in L*, C*ab or detail units) is float noise, not an effect.
+constexpr double kMinChange = 1e-3;
 
 // A phrasing and the param value it must give on an empty recipe (kAny: only its sign counts).
 struct Phrasing {
@@ -237,7 +239,7 @@ int benchInstructions(const QCommandLineParser& parser) {
                 const double delta =
                     quantity(*after, effect.quantity) - quantity(before, effect.quantity);
                 values.push_back(quantity(*after, effect.quantity));
-                if (delta * sign > 0)
+                if (delta * sign > kMinChange)
                     ++directionOk;
                 else
                     failures.push_back(file.filename().string() + ": '" + text + "' moved " +
@@ -246,12 +248,19 @@ int benchInstructions(const QCommandLineParser& parser) {
             ++monotonicTotal;
             bool strict = true;
             for (std::size_t k = 1; k < values.size(); ++k)
-                strict = strict && (values[k] - values[k - 1]) * sign > 0;
-            if (strict)
-                ++monotonicOk;
-            else
-                failures.push_back(file.filename().string() + ": '" + fill(s.templ, "…") +
-                                   "' is not strictly ordered");
+                strict = strict && (values[k] - values[k - 1]) * sign > kMinChange;
+            if (strict) ++monotonicOk;
+            if (!strict) {
+                std::string text = file.filename().string() + ": '" + fill(s.templ, "…") +
+                                   "' is not strictly ordered (" + effect.quantity + " ";
+                text += std::to_string(quantity(before, effect.quantity));
+                text += " →";
+                for (const double x : values) {
+                    text += ' ';
+                    text += std::to_string(x);
+                }
+                failures.push_back(text + ")");
+            }
         }
         for (const auto& e : kExposure) {
             const auto after = render(image, e.text);
@@ -280,9 +289,9 @@ int benchInstructions(const QCommandLineParser& parser) {
                 100 * exposureWorst);
     for (const auto& m : misses)
         std::printf("  not parsed as expected: %s\n", m.c_str());
-    for (std::size_t k = 0; k < failures.size() && k < 20; ++k)
+    for (std::size_t k = 0; k < failures.size() && k < 60; ++k)
         std::printf("  failed: %s\n", failures[k].c_str());
-    if (failures.size() > 20) std::printf("  … and %zu more failures\n", failures.size() - 20);
+    if (failures.size() > 60) std::printf("  … and %zu more failures\n", failures.size() - 60);
     return Success;
 }
 

@@ -184,6 +184,55 @@ private Q_SLOTS:
         QCOMPARE(cli({"convert", source, "-o", dir.filePath("b.png"), "--overwrite"}).exitCode, 0);
     }
 
+    // The instruction language: parse prints the canonical form and the recipe, or positioned
+    // errors with a suggestion; apply --instructions renders what was understood.
+    void parsePrintsCanonicalFormOrErrors() {
+        Run run = cli({"parse", "Increase exposure by 0.7 EV; make it a bit warmer", "lift the shadws"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains("Increase exposure by 0.7 EV") && run.out.contains("Increase temperature by 250 K"),
+                 qPrintable(run.out));
+        const QStringList lines = run.out.trimmed().split('\n');
+        const QJsonObject recipe = QJsonDocument::fromJson(lines.last().toUtf8()).object();
+        QCOMPARE(recipe["pictorRecipe"].toInt(), 1);
+        QVERIFY2(run.err.contains("line 2, column 10") && run.err.contains("did you mean 'shadows'?"), qPrintable(run.err));
+        run = cli({"parse", "qwertz uiop"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("unknown target 'qwertz'") && run.out.isEmpty(), qPrintable(run.err));
+        QCOMPARE(cli({"parse", ""}).exitCode, 2);
+    }
+
+    void applyFollowsInstructions() {
+        QTemporaryDir dir;
+        std::vector<std::uint8_t> rgb(64 * 48 * 3, 118); // flat grey: +1 EV doubles linear values
+        test::writeBytes(dir.filePath("grey.jpg").toStdString(), test::encodeJpeg(rgb, 64, 48, 100));
+        const QString in = dir.filePath("grey.jpg");
+        Run run = cli({"apply", in, "-o", dir.filePath("bright.tif"), "--instructions",
+                       "Increase exposure by 1 EV\nmake it warmre", "--print-recipe"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains("line 2, column 9") && run.err.contains("did you mean 'warmer'?"), qPrintable(run.err));
+        QVERIFY2(run.out.contains("\"exposure\":1"), qPrintable(run.out));
+        auto before = loadPhoto(in.toStdString());
+        auto after = loadPhoto(dir.filePath("bright.tif").toStdString());
+        QVERIFY(before.ok() && after.ok());
+        const double ratio = after->pixels.at(30, 20)[1] / before->pixels.at(30, 20)[1];
+        QVERIFY2(std::abs(ratio - 2.0) < 2e-3, qPrintable(QString("linear ratio %1").arg(ratio)));
+
+        // Nothing understood: exit 1, nothing written.
+        run = cli({"apply", in, "-o", dir.filePath("never.jpg"), "--instructions", "shadws and hilights"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("did you mean 'shadows'?"), qPrintable(run.err));
+        QVERIFY(!QFile::exists(dir.filePath("never.jpg")));
+
+        // Empty instructions change nothing: the output is convert's, byte for byte.
+        const char* empty = "  \n# nothing\n";
+        test::writeBytes(dir.filePath("empty.txt").toStdString(), std::vector<std::uint8_t>(empty, empty + std::strlen(empty)));
+        QCOMPARE(cli({"convert", in, "-o", dir.filePath("converted.jpg")}).exitCode, 0);
+        QCOMPARE(cli({"apply", in, "-o", dir.filePath("applied.jpg"), "--instructions-file", dir.filePath("empty.txt")}).exitCode, 0);
+        QCOMPARE(test::readBytes(dir.filePath("applied.jpg").toStdString()),
+                 test::readBytes(dir.filePath("converted.jpg").toStdString()));
+        QCOMPARE(cli({"apply", in, "-o", dir.filePath("x.jpg"), "--instructions", "a", "--instructions-file", "b"}).exitCode, 2);
+    }
+
     // The Critic from the command line: an under-exposed photo gets an exposure finding, JSON and
     // text carry it, enhance writes the fix with the recipe embedded.
     void critiqueExplainsAnUnderexposedPhoto() {
