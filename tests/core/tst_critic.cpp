@@ -8,6 +8,7 @@
 #include "instructions/Instructions.h"
 #include "io/Photo.h"
 #include "nn/CriticModel.h"
+#include "nn/CriticNet.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -250,6 +251,28 @@ private Q_SLOTS:
             QVERIFY2(f.severity == Severity::Minor, f.reasoning.c_str());
         QVERIFY2(c->recipe.activeOps().size() <= 1, c->instructions.c_str());
         QVERIFY2(c->score >= 80, qPrintable(QString::number(c->score)));
+    }
+
+    void aLoadedModelIsConsultedAndItsFailureIsNoted() {
+        // A real (untrained, seeded) network: the critique goes through the model path.
+        const nn::CriticModel model =
+            nn::makeCriticModel(std::make_shared<nn::CriticNet>(kAnalysisFeatureCount, 1), "untrained test net");
+        CriticOptions options;
+        options.model = &model;
+        auto c = critique(m_clean, options);
+        QVERIFY(c);
+        QCOMPARE(c->model, std::string("untrained test net"));
+        QVERIFY(c->notes.empty());
+        // A model made for another feature vector fails to predict: the analysis-only critique
+        // still comes back, with a note saying why.
+        const nn::CriticModel wrong =
+            nn::makeCriticModel(std::make_shared<nn::CriticNet>(kAnalysisFeatureCount + 1, 1), "wrong features");
+        options.model = &wrong;
+        auto d = critique(m_clean, options);
+        QVERIFY(d);
+        QVERIFY(d->model.empty());
+        QCOMPARE(int(d->notes.size()), 1);
+        QVERIFY(d->findings.empty());
     }
 
     void emptyImageIsAnError() {
