@@ -132,6 +132,40 @@ std::string encodeSidecar(const Exiv2::XmpData& xmp) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + packet;
 }
 
+// The recipe JSON as XMP can carry it. XML cannot hold DEL, the C1 controls (U+0080–U+009F)
+// or U+FFFE/U+FFFF, and exiv2's XMP toolkit turns them into spaces — a recipe keeping such a
+// character in an unknown key (found by fuzz_sidecar) would come back changed. Outside strings
+// JSON has only ASCII structure, so each of them is inside a string and becomes a \uXXXX escape,
+// which reads back as the same character.
+std::string xmpSafeJson(const std::string& json) {
+    static const char* const hex = "0123456789abcdef";
+    std::string out;
+    out.reserve(json.size());
+    auto escape = [&](unsigned code) {
+        out += "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4)
+            out += hex[(code >> shift) & 0xf];
+    };
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const auto b = static_cast<unsigned char>(json[i]);
+        const auto next = [&](std::size_t k) {
+            return i + k < json.size() ? static_cast<unsigned char>(json[i + k]) : 0u;
+        };
+        if (b == 0x7f) {
+            escape(0x7f);
+        } else if (b == 0xc2 && next(1) >= 0x80 && next(1) <= 0x9f) {
+            escape(next(1));
+            ++i;
+        } else if (b == 0xef && next(1) == 0xbf && (next(2) == 0xbe || next(2) == 0xbf)) {
+            escape(next(2) == 0xbe ? 0xfffeu : 0xffffu);
+            i += 2;
+        } else {
+            out += char(b);
+        }
+    }
+    return out;
+}
+
 Result<ParsedRecipe> parseRecipeText(const std::string& json, const std::string& where) {
     auto parsed = recipeFromJson(json);
     if (!parsed)
@@ -223,7 +257,7 @@ Status writeSidecar(const fs::path& photo, const Recipe& recipe,
     bool exists = false;
     auto text = readSidecarText(path, exists);
     if (!text) return text.error();
-    const std::string json = toJson(recipe);
+    const std::string json = xmpSafeJson(toJson(recipe));
 
     std::string output;
     std::optional<std::string> oldJson;
@@ -282,7 +316,7 @@ Status writeSidecar(const fs::path& photo, const Recipe& recipe,
 }
 
 Result<std::string> recipeXmpPacket(const Recipe& recipe) {
-    const std::string json = toJson(recipe);
+    const std::string json = xmpSafeJson(toJson(recipe));
     initExiv2();
     try {
         std::lock_guard lock(exiv2Mutex());
