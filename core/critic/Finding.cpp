@@ -9,7 +9,7 @@ namespace pictor::critic {
 
 namespace {
 
-std::string tr(const char* text) {
+std::string translated(const char* text) {
     return QCoreApplication::translate("pictor::critic", text).toStdString();
 }
 
@@ -56,25 +56,25 @@ std::string aspectKey(Aspect aspect) {
 std::string aspectLabel(Aspect aspect) {
     switch (aspect) {
     case Aspect::Exposure:
-        return tr(QT_TRANSLATE_NOOP("pictor::critic", "Exposure"));
+        return translated(QT_TRANSLATE_NOOP("pictor::critic", "Exposure"));
     case Aspect::Highlights:
-        return tr(QT_TRANSLATE_NOOP("pictor::critic", "Highlights"));
+        return translated(QT_TRANSLATE_NOOP("pictor::critic", "Highlights"));
     case Aspect::Shadows:
-        return tr(QT_TRANSLATE_NOOP("pictor::critic", "Shadows"));
+        return translated(QT_TRANSLATE_NOOP("pictor::critic", "Shadows"));
     case Aspect::Contrast:
-        return tr(QT_TRANSLATE_NOOP("pictor::critic", "Contrast"));
+        return translated(QT_TRANSLATE_NOOP("pictor::critic", "Contrast"));
     case Aspect::WhiteBalance:
-        return tr(QT_TRANSLATE_NOOP("pictor::critic", "White balance"));
+        return translated(QT_TRANSLATE_NOOP("pictor::critic", "White balance"));
     case Aspect::Saturation:
-        return tr(QT_TRANSLATE_NOOP("pictor::critic", "Saturation"));
+        return translated(QT_TRANSLATE_NOOP("pictor::critic", "Saturation"));
     case Aspect::Noise:
-        return tr(QT_TRANSLATE_NOOP("pictor::critic", "Noise"));
+        return translated(QT_TRANSLATE_NOOP("pictor::critic", "Noise"));
     case Aspect::Sharpness:
-        return tr(QT_TRANSLATE_NOOP("pictor::critic", "Sharpness"));
+        return translated(QT_TRANSLATE_NOOP("pictor::critic", "Sharpness"));
     case Aspect::Haze:
-        return tr(QT_TRANSLATE_NOOP("pictor::critic", "Haze"));
+        return translated(QT_TRANSLATE_NOOP("pictor::critic", "Haze"));
     case Aspect::Tilt:
-        return tr(QT_TRANSLATE_NOOP("pictor::critic", "Tilt"));
+        return translated(QT_TRANSLATE_NOOP("pictor::critic", "Tilt"));
     }
     return {};
 }
@@ -94,11 +94,11 @@ std::string severityKey(Severity severity) {
 std::string severityLabel(Severity severity) {
     switch (severity) {
     case Severity::Minor:
-        return tr(QT_TRANSLATE_NOOP("pictor::critic", "minor"));
+        return translated(QT_TRANSLATE_NOOP("pictor::critic", "minor"));
     case Severity::Moderate:
-        return tr(QT_TRANSLATE_NOOP("pictor::critic", "moderate"));
+        return translated(QT_TRANSLATE_NOOP("pictor::critic", "moderate"));
     case Severity::Major:
-        return tr(QT_TRANSLATE_NOOP("pictor::critic", "major"));
+        return translated(QT_TRANSLATE_NOOP("pictor::critic", "major"));
     }
     return {};
 }

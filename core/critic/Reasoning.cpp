@@ -178,24 +178,29 @@ std::string reasoningFor(const Finding& f, const Analysis& a) {
         break;
     }
     if (f.fromModel)
-        text += QLatin1Char(' ') + tr("The learned model proposed this value (confidence %1 %).")
-                                       .arg(num(100 * f.confidence, 0));
+        text += QLatin1Char(' ') +
+                QCoreApplication::translate(
+                    "pictor::critic", "The learned model proposed this value (confidence %1 %).")
+                    .arg(num(100 * f.confidence, 0));
     return text.toStdString();
 }
 
 std::string summaryFor(const Critique& c) {
     if (c.findings.empty())
-        return tr("Score %1/100: well made, nothing needs changing.")
+        return QCoreApplication::translate("pictor::critic",
+                                           "Score %1/100: well made, nothing needs changing.")
             .arg(num(c.score, 0))
             .toStdString();
     QStringList aspects;
     for (const Finding& f : c.findings)
         aspects << QString::fromStdString(aspectLabel(f.aspect)).toLower();
     if (c.recipe.isNeutral(c.analysis.sourceWhite))
-        return tr("Score %1/100; nothing an edit can improve. Noted: %2.")
+        return QCoreApplication::translate("pictor::critic",
+                                           "Score %1/100; nothing an edit can improve. Noted: %2.")
             .arg(num(c.score, 0), aspects.join(QStringLiteral(", ")))
             .toStdString();
-    return tr("Score %1/100, %2 after the suggested edit. Findings: %3.")
+    return QCoreApplication::translate("pictor::critic",
+                                       "Score %1/100, %2 after the suggested edit. Findings: %3.")
         .arg(num(c.score, 0), num(c.scoreAfter, 0), aspects.join(QStringLiteral(", ")))
         .toStdString();
 }
