@@ -255,8 +255,8 @@ private Q_SLOTS:
 
     void aLoadedModelIsConsultedAndItsFailureIsNoted() {
         // A real (untrained, seeded) network: the critique goes through the model path.
-        const nn::CriticModel model =
-            nn::makeCriticModel(std::make_shared<nn::CriticNet>(kAnalysisFeatureCount, 1), "untrained test net");
+        const nn::CriticModel model = nn::makeCriticModel(
+            std::make_shared<nn::CriticNet>(kAnalysisFeatureCount, 1), "untrained test net");
         CriticOptions options;
         options.model = &model;
         auto c = critique(m_clean, options);
@@ -265,8 +265,8 @@ private Q_SLOTS:
         QVERIFY(c->notes.empty());
         // A model made for another feature vector fails to predict: the analysis-only critique
         // still comes back, with a note saying why.
-        const nn::CriticModel wrong =
-            nn::makeCriticModel(std::make_shared<nn::CriticNet>(kAnalysisFeatureCount + 1, 1), "wrong features");
+        const nn::CriticModel wrong = nn::makeCriticModel(
+            std::make_shared<nn::CriticNet>(kAnalysisFeatureCount + 1, 1), "wrong features");
         options.model = &wrong;
         auto d = critique(m_clean, options);
         QVERIFY(d);
@@ -279,6 +279,32 @@ private Q_SLOTS:
         auto c = critique(Image{});
         QVERIFY(!c);
         QVERIFY(!c.error().what.empty());
+    }
+
+    void tinyAndExtremeImagesGiveAnAnswer_data() {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<float>("value");
+        QTest::newRow("1×1 grey") << 1 << 1 << 0.18f;
+        QTest::newRow("3×2 black") << 3 << 2 << 0.0f;
+        QTest::newRow("40×9 white") << 40 << 9 << 1.0f;
+        QTest::newRow("64×64 very dark") << 64 << 64 << 0.001f;
+        QTest::newRow("64×64 scene-referred 8× white") << 64 << 64 << 8.0f;
+    }
+    void tinyAndExtremeImagesGiveAnAnswer() {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(float, value);
+        Image image(width, height);
+        std::fill_n(image.data(), image.pixelCount() * 3, value);
+        auto c = critique(image);
+        // Either a critique or a clear error; never a crash, never a non-finite score.
+        if (c) {
+            QVERIFY(std::isfinite(c->score) && std::isfinite(c->scoreAfter));
+            QVERIFY(c->score >= 0 && c->score <= 100);
+        } else {
+            QVERIFY(!c.error().what.empty());
+        }
     }
 };
 
