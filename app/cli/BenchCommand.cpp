@@ -194,6 +194,18 @@ int benchRender(const QCommandLineParser& parser) {
             return Ok{};
         };
         report("full render, all ops, " + name, medianSeconds(runs, full));
+        if (device.kind == DeviceKind::Cpu) { // where the time goes: one more run, by stage
+            RenderSettings timed = settings;
+            std::string line;
+            timed.onStage = [&line](const std::string& stage, double seconds) {
+                char text[96];
+                std::snprintf(text, sizeof text, "%s%s %.0f ms", line.empty() ? "" : ", ",
+                              stage.c_str(), seconds * 1000);
+                line += text;
+            };
+            (void)renderRecipe(image, recipe, timed);
+            std::printf("    stages: %s\n", line.c_str());
+        }
         if (device.kind == DeviceKind::Cpu && threads > 1) {
             setCpuThreads(1);
             report("  the same on 1 thread", medianSeconds(runs, full));

@@ -196,83 +196,83 @@ Image denoise(const Image& image, double lumaAmount, double chromaAmount, const 
     const Plane g = kernels::luminancePlane(image, encodeLumaTable());
     const TransferLut& decode = decodeLumaTable();
 
-    // Luminance: smooth = A·g + B with the guided filter's box-averaged coefficients.
+    // Luminance: smooth = A·g + B, the self-guided filter's coefficients at full resolution.
     const double l = lumaAmount / 100.0;
-    Plane coefA, coefB;
-    if (l > 0) {
-        const int r = int(model.lumaRadius);
-        const float eps = float(std::pow(model.lumaEpsScale * l, 2) + model.lumaEpsFloor);
-        Plane squared(width, height);
-#pragma omp parallel for schedule(static)
-        for (int y = 0; y < height; ++y) {
-            const float* e = g.row(y);
-            float* q = squared.row(y);
-            for (int x = 0; x < width; ++x)
-                q[x] = e[x] * e[x];
-        }
-        const Plane mean = kernels::boxFilter(g, r);
-        Plane a = kernels::boxFilter(squared, r); // E[g²] first, then a in place
-        Plane b(width, height);
-#pragma omp parallel for schedule(static)
-        for (int y = 0; y < height; ++y) {
-            const float* m = mean.row(y);
-            float* ay = a.row(y);
-            float* by = b.row(y);
-            for (int x = 0; x < width; ++x) {
-                const float var = std::max(ay[x] - m[x] * m[x], 0.0f);
-                ay[x] = var / (var + eps);
-                by[x] = m[x] - ay[x] * m[x];
-            }
-        }
-        coefA = kernels::boxFilter(a, r);
-        coefB = kernels::boxFilter(b, r);
-    }
+    std::vector<kernels::GuidedCoefficients> luma;
+    if (l > 0)
+        luma = kernels::guidedCoefficients(
+            g, {}, int(model.lumaRadius),
+            float(std::pow(model.lumaEpsScale * l, 2) + model.lumaEpsFloor));
     const float lumaBlend = float(l * (2.0 - l));
 
-    // Colour: the differences RGB − Y, smoothed guided by g (coefficients on the guide).
+    // Colour: the differences RGB − Y smoothed by a fast guided filter guided by g, its
+    // coefficients on the op's reduced grid (the area reduction is linear, so reducing RGB and
+    // then taking differences equals reducing the differences).
     const double c = chromaAmount / 100.0;
-    CoefficientMap chroma;
+    std::vector<kernels::GuidedCoefficients> chroma;
+    int gridWidth = 1, gridHeight = 1;
     if (c > 0) {
-        // As the op: a fast guided filter of the colour differences, guided by g, on its grid.
         const auto grid =
             ops::filters::reducedGuide(height, width, model.chromaRadius, model.chromaSubsample);
-        const at::Tensor x = view(image).permute({2, 0, 1}).unsqueeze(0);
-        const at::Tensor xSmall = ops::filters::resizeArea(x, grid.height, grid.width);
-        const at::Tensor diff = xSmall - ops::filters::luminance(xSmall); // linear: commutes
-        const at::Tensor gSmall = ops::filters::resizeArea(view(g), grid.height, grid.width);
-        auto [a, b] =
-            ops::filters::guidedCoefficients(gSmall, diff, grid.radius, scalar(model.chromaEps));
-        chroma = toMap(a, b);
+        gridWidth = int(grid.width);
+        gridHeight = int(grid.height);
+        const int sub = int(model.chromaSubsample);
+        Image xSmall;
+        Plane gSmall;
+        if (width % sub == 0 && height % sub == 0) { // whole blocks: the kernel equals resizeArea
+            xSmall = kernels::downscale(image, sub);
+            gSmall = kernels::downscale(g, sub);
+        } else {
+            const at::Tensor x = view(image).permute({2, 0, 1}).unsqueeze(0);
+            xSmall = toImage(ops::filters::toHwc(
+                ops::filters::resizeArea(x, grid.height, grid.width).contiguous()));
+            gSmall = Plane(gridWidth, gridHeight);
+            const at::Tensor gs = ops::filters::resizeArea(view(g), grid.height, grid.width);
+            std::memcpy(gSmall.data(), gs.contiguous().data_ptr<float>(),
+                        std::size_t(gridWidth) * gridHeight * sizeof(float));
+        }
+        std::vector<Plane> diff;
+        for (int k = 0; k < 3; ++k)
+            diff.emplace_back(gridWidth, gridHeight);
+#pragma omp parallel for schedule(static)
+        for (int y = 0; y < gridHeight; ++y) {
+            const float* p = xSmall.row(y);
+            for (int x = 0; x < gridWidth; ++x, p += 3) {
+                const float luma =
+                    kernels::kLumaR * p[0] + kernels::kLumaG * p[1] + kernels::kLumaB * p[2];
+                for (int k = 0; k < 3; ++k)
+                    diff[std::size_t(k)].row(y)[x] = p[k] - luma;
+            }
+        }
+        chroma = kernels::guidedCoefficients(gSmall, {&diff[0], &diff[1], &diff[2]},
+                                             int(grid.radius), float(model.chromaEps));
     }
     const float chromaBlend = float(c * (2.0 - c));
 
     Image out(width, height);
-    const bool hasChroma = c > 0;
-    const kernels::RowUpsampler up(std::max(1, chroma.width), std::max(1, chroma.height), width,
-                                   height);
-    const std::size_t planeSize = std::size_t(chroma.width) * chroma.height;
+    const bool hasLuma = l > 0, hasChroma = c > 0;
+    const kernels::RowUpsampler up(gridWidth, gridHeight, width, height);
 #pragma omp parallel
     {
-        std::vector<float> scratch(std::size_t(std::max(1, chroma.width)));
+        std::vector<float> scratch(static_cast<std::size_t>(gridWidth));
         std::vector<float> ca(hasChroma ? std::size_t(width) * 3 : 0), cb(ca.size());
 #pragma omp for schedule(static)
         for (int y = 0; y < height; ++y) {
             if (hasChroma)
-                for (int k = 0; k < 3; ++k) {
-                    up.row(chroma.a.data() + k * planeSize, y, scratch.data(),
-                           ca.data() + std::size_t(k) * width);
-                    up.row(chroma.b.data() + k * planeSize, y, scratch.data(),
-                           cb.data() + std::size_t(k) * width);
+                for (std::size_t k = 0; k < 3; ++k) {
+                    up.row(chroma[k].a.data(), y, scratch.data(), ca.data() + k * width);
+                    up.row(chroma[k].b.data(), y, scratch.data(), cb.data() + k * width);
                 }
             const float* p = image.row(y);
             const float* e = g.row(y);
+            const float* la = hasLuma ? luma[0].a.row(y) : nullptr;
+            const float* lb = hasLuma ? luma[0].b.row(y) : nullptr;
             float* o = out.row(y);
             for (int x = 0; x < width; ++x, p += 3, o += 3) {
                 float delta = 0; // additive luminance change, the same on R, G, B
-                if (l > 0) {
-                    const float smooth = coefA.row(y)[x] * e[x] + coefB.row(y)[x];
-                    const float e2 = e[x] + lumaBlend * (smooth - e[x]);
-                    delta = decode(e2) - decode(e[x]);
+                if (hasLuma) {
+                    const float smooth = la[x] * e[x] + lb[x];
+                    delta = decode(e[x] + lumaBlend * (smooth - e[x])) - decode(e[x]);
                 }
                 const float luma =
                     kernels::kLumaR * p[0] + kernels::kLumaG * p[1] + kernels::kLumaB * p[2];
@@ -280,8 +280,7 @@ Image denoise(const Image& image, double lumaAmount, double chromaAmount, const 
                     float v = p[k] + delta;
                     if (hasChroma) {
                         const std::size_t i = std::size_t(k) * width + x;
-                        const float smooth = ca[i] * e[x] + cb[i];
-                        v += chromaBlend * (smooth - (p[k] - luma));
+                        v += chromaBlend * (ca[i] * e[x] + cb[i] - (p[k] - luma));
                     }
                     o[k] = v;
                 }

@@ -73,6 +73,59 @@ Plane boxFilter(const Plane& in, int r) {
     return out;
 }
 
+namespace {
+
+// out = f(x, y) element-wise over planes of one size.
+template <typename F> Plane combine(int width, int height, F&& f) {
+    Plane out(width, height);
+#pragma omp parallel for schedule(static)
+    for (int y = 0; y < height; ++y) {
+        float* o = out.row(y);
+        for (int x = 0; x < width; ++x)
+            o[x] = f(std::size_t(y) * width + x);
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<GuidedCoefficients>
+guidedCoefficients(const Plane& guide, const std::vector<const Plane*>& sources, int r, float eps) {
+    const int w = guide.width(), h = guide.height();
+    const float* I = guide.data();
+    const Plane meanI = boxFilter(guide, r);
+    const float* mI = meanI.data();
+    const Plane squares = combine(w, h, [I](std::size_t i) { return I[i] * I[i]; });
+    const Plane corrI = boxFilter(squares, r);
+    const float* cI = corrI.data();
+    const Plane var =
+        combine(w, h, [mI, cI](std::size_t i) { return std::max(cI[i] - mI[i] * mI[i], 0.0f); });
+    const float* v = var.data();
+    std::vector<GuidedCoefficients> out;
+    auto finish = [&](const Plane& cov, const float* mP) {
+        const float* c = cov.data();
+        const Plane a = combine(w, h, [c, v, eps](std::size_t i) { return c[i] / (v[i] + eps); });
+        const float* pa = a.data();
+        const Plane b =
+            combine(w, h, [mP, pa, mI](std::size_t i) { return mP[i] - pa[i] * mI[i]; });
+        out.push_back({boxFilter(a, r), boxFilter(b, r)});
+    };
+    if (sources.empty()) {
+        finish(var, mI);
+        return out;
+    }
+    for (const Plane* src : sources) {
+        const float* P = src->data();
+        const Plane meanP = boxFilter(*src, r);
+        const float* mP = meanP.data();
+        const Plane products = combine(w, h, [I, P](std::size_t i) { return I[i] * P[i]; });
+        const Plane corrIP = boxFilter(products, r);
+        const float* cIP = corrIP.data();
+        finish(combine(w, h, [cIP, mI, mP](std::size_t i) { return cIP[i] - mI[i] * mP[i]; }), mP);
+    }
+    return out;
+}
+
 std::vector<float> gaussianHalfKernel(double sigma) {
     if (!(sigma > 0)) return {1.0f};
     const int n = std::max(1, int(std::ceil(3.0 * sigma)));

@@ -53,6 +53,14 @@ Plane boxFilter(const Plane& in, int r);
 // replicated borders (as filters::gaussianBlur).
 Plane separableFilter(const Plane& in, const std::vector<float>& halfKernel);
 
+// He's guided filter coefficients, box-averaged (as filters::guidedCoefficients): for each source
+// plane, q = a·guide + b. `sources` empty = self-guided (the guide is the source).
+struct GuidedCoefficients {
+    Plane a, b;
+};
+std::vector<GuidedCoefficients>
+guidedCoefficients(const Plane& guide, const std::vector<const Plane*>& sources, int r, float eps);
+
 // Normalised Gaussian taps for sigma, half-width ceil(3σ) (as filters::gaussianBlur).
 std::vector<float> gaussianHalfKernel(double sigma);
 

@@ -45,6 +45,19 @@ Lut3d bakeLut3d(const ColorChain& chain, int size, LutShaper shaper) {
     return lut;
 }
 
+void applyColorMatrix(const ColorMatrix& m, const Image& in, Image& out) {
+    const std::size_t count = in.pixelCount();
+    const float* src = in.data();
+    float* dst = out.data();
+#pragma omp parallel for schedule(static)
+    for (std::size_t i = 0; i < count; ++i) {
+        const float r0 = src[3 * i], g0 = src[3 * i + 1], b0 = src[3 * i + 2];
+        const float v[3] = {m[0] * r0 + m[1] * g0 + m[2] * b0, m[3] * r0 + m[4] * g0 + m[5] * b0,
+                            m[6] * r0 + m[7] * g0 + m[8] * b0};
+        for (int c = 0; c < 3; ++c) dst[3 * i + c] = v[c] > 0.0f ? v[c] : 0.0f;
+    }
+}
+
 void applyLut3d(const Lut3d& lut, const ColorMatrix* prefix, const Image& in, Image& out,
                 int firstRow, int rows) {
     if (rows < 0) rows = in.height() - firstRow;

@@ -45,6 +45,10 @@ Lut3d bakeLut3d(const ColorChain& chain, int size = 65, LutShaper shaper = {});
 // Row-major 3×3 matrix applied to each pixel before the LUT (identity when null).
 using ColorMatrix = std::array<float, 9>;
 
+// out = max(M · in, 0) (NaN → 0), all cores: what applyLut3d gives with an identity LUT, for a
+// run of only linear ops (white balance, exposure). `out` may alias `in`.
+void applyColorMatrix(const ColorMatrix& m, const Image& in, Image& out);
+
 // out = LUT(prefix · in), tetrahedral interpolation, all cores. `out` may alias `in`.
 // Rows [firstRow, firstRow + rows) only when rows ≥ 0 (for tiled and strip-wise rendering).
 void applyLut3d(const Lut3d& lut, const ColorMatrix* prefix, const Image& in, Image& out,

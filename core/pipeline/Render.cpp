@@ -9,7 +9,10 @@
 
 #include <ATen/ATen.h>
 
+#include <chrono>
 #include <cstring>
+#include <list>
+#include <mutex>
 #include <stdexcept>
 
 namespace pictor {
@@ -87,6 +90,36 @@ Image toImage(const at::Tensor& tensor) {
     return out;
 }
 
+// The LUT of a run of global ops, baked by their tensor code, or the same run's LUT from one of the
+// last few renders (a slider in another stage leaves it unchanged; baking costs ~0.2 s).
+std::shared_ptr<const Lut3d> cachedLut(const std::vector<const RecipeOp*>& ops,
+                                       const SourceWhite& white) {
+    static std::mutex mutex;
+    static std::list<std::pair<std::uint64_t, std::shared_ptr<const Lut3d>>> recent;
+    std::uint64_t key = 0x4c5554ull; // "LUT"
+    for (const RecipeOp* op : ops)
+        key = mixKey(key, op->hash(white));
+    {
+        std::lock_guard lock(mutex);
+        for (auto it = recent.begin(); it != recent.end(); ++it)
+            if (it->first == key) {
+                recent.splice(recent.begin(), recent, it);
+                return recent.front().second;
+            }
+    }
+    auto lut = std::make_shared<const Lut3d>(bakeLut3d([&](const at::Tensor& rgb) {
+        at::NoGradGuard noGrad;
+        at::Tensor x = rgb;
+        for (const RecipeOp* op : ops)
+            x = applyGlobal(*op, x, white);
+        return x;
+    }));
+    std::lock_guard lock(mutex);
+    recent.emplace_front(key, lut);
+    if (recent.size() > 4) recent.pop_back();
+    return lut;
+}
+
 // A run of consecutive global ops → out = LUT(M · in): the leading linear ops become the exact
 // matrix M, the rest are baked into the LUT (skipped when there are none).
 Image applyGlobalRun(const std::vector<const RecipeOp*>& run, const Image& image,
@@ -103,16 +136,13 @@ Image applyGlobalRun(const std::vector<const RecipeOp*>& run, const Image& image
     std::memcpy(m.data(), columns.data_ptr<float>(), sizeof(float) * 9);
 
     std::vector<const RecipeOp*> rest(run.begin() + std::ptrdiff_t(linearCount), run.end());
-    const Lut3d lut = rest.empty() ? bakeLut3d([](const at::Tensor& rgb) { return rgb; }, 2)
-                                   : bakeLut3d([&](const at::Tensor& rgb) {
-                                         at::NoGradGuard noGrad;
-                                         at::Tensor x = rgb;
-                                         for (const RecipeOp* op : rest)
-                                             x = applyGlobal(*op, x, white);
-                                         return x;
-                                     });
     Image out(image.width(), image.height());
-    applyLut3d(lut, &m, image, out);
+    if (rest.empty()) {
+        applyColorMatrix(m, image, out);
+        return out;
+    }
+    const std::shared_ptr<const Lut3d> lut = cachedLut(rest, white);
+    applyLut3d(*lut, &m, image, out);
     return out;
 }
 
@@ -228,11 +258,20 @@ Result<std::shared_ptr<const Image>> renderRecipeCached(const Image& input, std:
             if (!report()) throw Cancelled{};
             const Stage& stage = stages[i];
             const Image& in = current ? *current : input;
+            const auto start = std::chrono::steady_clock::now();
             auto out = std::make_shared<Image>(
                 stage.global ? applyGlobalRun(stage.ops, in, settings.sourceWhite)
                              : fast::applyLocalOp(*stage.ops.front(), in, settings.sourceWhite,
                                                   fastSettings));
             current = std::move(out);
+            if (settings.onStage) {
+                std::string names;
+                for (const RecipeOp* op : stage.ops)
+                    names += (names.empty() ? "" : "+") + op->id;
+                settings.onStage(
+                    names, std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+                               .count());
+            }
             if (cache) cache->insert(keys[i], current);
             done += stage.ops.size();
         }

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 
 namespace pictor {
 
@@ -32,7 +33,10 @@ struct RenderSettings {
     std::function<bool(double)> progress;
     DeviceKind device = DeviceKind::Cpu; // CUDA implies the tensor path
     RenderPath path = RenderPath::Fast;
-    int guideFactor = 0; // reduction of the local ops' guide (FastLocalOps.h); 0 = automatic
+    int guideFactor = 0; // vignette's gain grid reduction (FastLocalOps.h); 0 = automatic
+    // Called after each computed stage (fast path) with its ops ("tone+color+hsl") and its
+    // wall time, for benchmarks and profiling.
+    std::function<void(const std::string&, double)> onStage;
 };
 
 // Renders `recipe` (only its active ops) onto `image`. Errors: cancellation, invalid params

@@ -26,6 +26,11 @@ Renderer::Renderer(Image source, std::size_t cacheBytes)
 }
 
 std::shared_ptr<const Image> Renderer::sourceAt(double scale) {
+    std::lock_guard lock(m_mutex);
+    return sourceAtLocked(scale);
+}
+
+std::shared_ptr<const Image> Renderer::sourceAtLocked(double scale) {
     const Image& full = *m_levels.front();
     if (!(scale < 1.0)) return m_levels.front();
     const int width = std::max(1, int(std::lround(full.width() * scale)));
@@ -55,7 +60,7 @@ std::shared_ptr<const Image> Renderer::sourceAt(double scale) {
 Result<std::shared_ptr<const Image>> Renderer::render(const Recipe& recipe, RenderSettings settings,
                                                       double scale) {
     std::lock_guard lock(m_mutex);
-    const std::shared_ptr<const Image> input = sourceAt(scale);
+    const std::shared_ptr<const Image> input = sourceAtLocked(scale);
     settings.pixelScale *= double(input->width()) / double(source().width());
     const std::uint64_t key =
         mixKey(mixKey(m_sourceKey, std::uint64_t(input->width())), std::uint64_t(input->height()));

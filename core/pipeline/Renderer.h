@@ -32,6 +32,8 @@ public:
     StageCache& cache() { return m_cache; }
 
 private:
+    std::shared_ptr<const Image> sourceAtLocked(double scale);
+
     std::mutex m_mutex;
     std::vector<std::shared_ptr<const Image>> m_levels; // [0] = source, then halvings
     std::map<std::pair<int, int>, std::shared_ptr<const Image>> m_resized;

@@ -111,7 +111,7 @@ double maxAbs(const at::Tensor& a, const at::Tensor& b) {
 // (dehaze, clarity) are approximations whose mean error is a fraction of a percent.
 PICTOR_TEST(fast_path_agrees_with_tensor_path_per_op) {
     // clarity's base layer only runs on a reduced grid above ~1000 px of diagonal.
-    const Image small = scene(), large = scene(1200, 800);
+    const Image small = scene(), large = scene(1200, 800), odd = scene(243, 161);
     struct Row {
         const char* name;
         Recipe recipe;
@@ -121,6 +121,8 @@ PICTOR_TEST(fast_path_agrees_with_tensor_path_per_op) {
     const Row rows[] = {
         {"denoise luminance", with({{"denoise", "luminance", 60.0}}), 1e-5, 1e-4},
         {"denoise chroma", with({{"denoise", "chroma", 70.0}}), 1e-5, 1e-4},
+        {"denoise, odd size", with({{"denoise", "chroma", 70.0}, {"denoise", "luminance", 30.0}}),
+         1e-5, 1e-4, &odd},
         {"dehaze +", with({{"dehaze", "amount", 50.0}}), 1e-5, 1e-4},
         {"dehaze −", with({{"dehaze", "amount", -40.0}}), 1e-5, 1e-4},
         {"clarity +", with({{"clarity", "amount", 60.0}}), 1e-5, 1e-4, &large},
