@@ -20,8 +20,8 @@ namespace pictor::cli {
 namespace {
 
 constexpr double kAny = std::numeric_limits<double>::quiet_NaN();
-// A change smaller than this (in L*, C*ab or detail units) is float noise, not an effect.
-constexpr double kMinChange = 1e-3;
+// A change smaller than this (in L*, C*ab or detail units) is below float32 render precision.
+constexpr double kMinChange = 1e-5;
 
 // A phrasing and the param value it must give on an empty recipe (kAny: only its sign counts).
 struct Phrasing {

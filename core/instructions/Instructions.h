@@ -27,7 +27,8 @@
 //   'shadows'?", by edit distance) — and changes nothing; the others still apply.
 // - parseInstructions never throws and never crashes, whatever the bytes (binary, invalid UTF-8,
 //   very long). Input larger than kMaxInstructionBytes or with more than kMaxInstructionLines
-//   lines is refused as a whole with one error (line 1, column 1), and the base is returned.
+//   lines and instructions (counting '\n' and ';') is refused as a whole with one error (line 1,
+//   column 1), and the base is returned. At most 5 unknown words are reported per part.
 // - Canonical form: formatInstructions writes, for each param of each enabled known op that is
 //   not at its neutral (or the photo's own white), exactly one instruction line (crop: one line
 //   for its edges; a tone curve: one line for its points); params at neutral are omitted.

@@ -439,25 +439,37 @@ int editDistance(std::string_view a, std::string_view b, int cap) {
 
 std::string nearestWord(std::string_view word, const std::vector<LexKind>& kinds) {
     if (word.size() < 3 || word.size() > 40) return {};
+    struct Candidate {
+        LexKind kind;
+        std::string phrase, joined;
+    };
+    // The vocabulary as text, once. A one-word typo of a multi-word phrase ("whitebalance")
+    // compares without the spaces.
+    static const std::vector<Candidate> vocabulary = [] {
+        std::vector<Candidate> out;
+        for (const auto& e : lexicon()) {
+            if (e.kind == LexKind::Filler || e.kind == LexKind::Split) continue;
+            std::string phrase;
+            for (const auto& w : e.words)
+                phrase += (phrase.empty() ? "" : " ") + w;
+            if (phrase.size() < 3) continue;
+            std::string joined = phrase;
+            joined.erase(std::remove(joined.begin(), joined.end(), ' '), joined.end());
+            out.push_back({e.kind, phrase, joined});
+        }
+        return out;
+    }();
     const int reach = word.size() <= 4 ? 1 : word.size() <= 8 ? 2 : 3;
     std::string best;
     int bestDistance = reach + 1;
-    for (const auto& e : lexicon()) {
-        if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end())
+    for (const auto& c : vocabulary) {
+        if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), c.kind) == kinds.end())
             continue;
-        if (e.kind == LexKind::Filler || e.kind == LexKind::Split) continue;
-        std::string phrase;
-        for (const auto& w : e.words)
-            phrase += (phrase.empty() ? "" : " ") + w;
-        if (phrase.size() < 3) continue;
-        // A one-word typo of a multi-word phrase ("whitebalance") compares without spaces.
-        std::string joined = phrase;
-        joined.erase(std::remove(joined.begin(), joined.end(), ' '), joined.end());
-        for (const std::string& candidate : {phrase, joined}) {
-            const int d = editDistance(word, candidate, reach);
+        for (const std::string* candidate : {&c.phrase, &c.joined}) {
+            const int d = editDistance(word, *candidate, reach);
             if (d < bestDistance) {
                 bestDistance = d;
-                best = phrase;
+                best = c.phrase;
             }
         }
     }

@@ -202,9 +202,12 @@ std::optional<Change> resolvePart(const std::vector<Item>& items, const Context&
             break;
         }
     }
-    // Unknown words: each is an error; a suggestion when a known word is within reach.
+    // Unknown words: each is an error (the first few per part: suggestions cost an edit-distance
+    // search, and garbage input has many); a suggestion when a known word is within reach.
+    int reported = 0;
     for (const auto& it : items) {
         if (it.isNumber || it.entry) continue;
+        if (++reported > 5) break;
         const std::string word = it.first->kind == Token::Word ? it.first->text : std::string();
         if (targets.empty() && bands.empty()) {
             const std::string near = nearestWord(word, {LexKind::Target, LexKind::Band});
@@ -697,10 +700,13 @@ ParsedInstructions parseAll(std::string_view text, const Recipe& base, const Sou
                               "give fewer, shorter instructions"});
         return out;
     }
-    if (std::count(text.begin(), text.end(), '\n') + 1 > kMaxInstructionLines) {
-        out.errors.push_back(
-            {1, 1, 1, "too many lines (at most " + std::to_string(kMaxInstructionLines) + ")",
-             "give fewer instructions"});
+    const auto separators =
+        std::count(text.begin(), text.end(), '\n') + std::count(text.begin(), text.end(), ';');
+    if (separators + 1 > kMaxInstructionLines) {
+        out.errors.push_back({1, 1, 1,
+                              "too many lines or instructions (at most " +
+                                  std::to_string(kMaxInstructionLines) + ")",
+                              "give fewer instructions"});
         return out;
     }
     int lineNo = 0;
