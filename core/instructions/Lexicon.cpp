@@ -179,6 +179,7 @@ constexpr Synonym kSynonyms[] = {
     {"rotate", "straighten", "angle", 1, true, false, ""},
     {"rotation", "straighten", "angle", 1, false, false, ""},
     {"angle", "straighten", "angle", 1, false, false, ""},
+    {"horizon", "straighten", "angle", 1, false, false, ""},
 };
 
 struct Word {
@@ -306,7 +307,7 @@ constexpr const char* kFillers[] = {
     "i",     "want",    "would", "like",  "could", "you",    "can",     "should", "this",
     "than",  "now",     "areas", "area",  "parts", "too",    "so",      "that",   "its",
     "it's",  "let's",   "lets",  "from",  "for",   "my",     "we",      "adjust", "change",
-    "edges", "edge",    "side",  "off",   "shift", "linear", "again",   "at",
+    "edges", "edge",    "side",  "off",   "shift", "fix",    "linear",  "again",  "at",
 };
 
 std::vector<LexEntry> buildLexicon() {

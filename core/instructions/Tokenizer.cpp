@@ -104,9 +104,17 @@ std::vector<Token> tokenize(std::string_view s, std::size_t maxTokens) {
                         digits += s[k++];
                 }
             }
+            // A fraction of integers: "1/3 EV".
+            std::string denominator;
+            if (k + 1 < s.size() && s[k] == '/' && isDigit(static_cast<unsigned char>(s[k + 1])) &&
+                digits.find_first_of(".e") == std::string::npos) {
+                ++k;
+                while (k < s.size() && isDigit(static_cast<unsigned char>(s[k])))
+                    denominator += s[k++];
+            }
             t.length = int(k - i);
             t.text = std::string(s.substr(i, k - i));
-            if (digits.size() > 40) {
+            if (digits.size() > 40 || denominator.size() > 40) {
                 t.badNumber = true;
             } else {
                 // from_chars wants "0.5", not ".5".
@@ -118,6 +126,13 @@ std::vector<Token> tokenize(std::string_view s, std::size_t maxTokens) {
                     std::from_chars(begin, digits.data() + digits.size(), t.number);
                 t.badNumber = ec != std::errc() || end != digits.data() + digits.size() ||
                               !std::isfinite(t.number);
+                if (!denominator.empty() && !t.badNumber) {
+                    double d = 0;
+                    const auto [dEnd, dEc] = std::from_chars(
+                        denominator.data(), denominator.data() + denominator.size(), d);
+                    t.badNumber = dEc != std::errc() || d == 0 || !std::isfinite(t.number / d);
+                    if (!t.badNumber) t.number /= d;
+                }
             }
             i = k;
         } else if (isLetter(c)) {

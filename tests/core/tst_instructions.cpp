@@ -111,6 +111,8 @@ private Q_SLOTS:
         row("+300 K", "white_balance.temperature=6804");
         row("Straighten by 2 degrees", "straighten.angle=2");
         row("rotate -3 deg", "straighten.angle=-3");
+        row("fix the horizon by 2 degrees", "straighten.angle=2");
+        row("increase exposure by 1/4 EV", "exposure.exposure=0.25");
         row("reduce contrast by 15%", "tone.contrast=-15");
         row("contrast 30 percent", "tone.contrast=30");
         row("set sharpening radius to 1.5 px", "sharpen.radius=1.5");
