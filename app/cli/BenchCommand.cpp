@@ -1,4 +1,6 @@
 #include "BenchCommand.h"
+
+#include "BenchQuality.h"
 #include "BenchInstructions.h"
 
 #include "CliSupport.h"
@@ -257,7 +259,9 @@ int runBench(const QStringList& args) {
     parser.addHelpOption();
     parser.addOption({"runs", "Runs per measurement; the median is printed (default 3).", "N", "3"});
     addDeviceOption(parser); // render: where to render
-    parser.addPositionalArgument("what", "io | render | instructions");
+    parser.addPositionalArgument("what", "io | render | instructions | quality");
+    parser.addOption({"seed", "quality: seed of the degradations' noise (default 1).", "N", "1"});
+    parser.addOption({"model", "quality: the learned model file (default: the installed one).", "FILE"});
     parser.addOption({"photos", "instructions: the folder of photos to measure on.", "DIR"});
     parser.addOption({"long-edge", "instructions: photos are downscaled to this long edge (default 384).", "PX", "384"});
     if (!parseOrReport(parser, args, "bench")) return UsageError;
@@ -271,3 +275,4 @@ int runBench(const QStringList& args) {
 
 } // namespace pictor::cli
     if (what.size() == 1 && what.first() == "instructions") return benchInstructions(parser);
+    if (what.size() == 1 && what.first() == "quality") return benchQuality(parser);
