@@ -1,9 +1,9 @@
 // Never lose data (issue 7): exports and sidecar writes interrupted by a full disk (a tiny tmpfs),
 // a read-only folder (a tmpfs remounted read-only) and SIGKILL mid-write leave no partial or
 // temporary file, the source photo byte-identical and any earlier sidecar or export intact.
-// Concurrent exports of one photo, and a batch with failing inputs, finish correctly for the
-// good ones. The mount tests run in a private mount namespace (MountSandbox.h) and skip with a
-// message where mounting is not permitted.
+// Concurrent exports of one photo, and a batch (`enhance FOLDER`) with failing inputs, finish
+// correctly for the good ones. The mount tests run in a private mount namespace (MountSandbox.h)
+// and skip with a message where mounting is not permitted.
 #include "CliProcess.h"
 #include "MountSandbox.h"
 #include "recipe/Sidecar.h"
@@ -317,8 +317,9 @@ private Q_SLOTS:
         QCOMPARE(describeEntries(dir), QString("a.jpg, b.jpg, photo.jpg, same.jpg"));
     }
 
-    // A batch whose inputs partly fail: each good photo is exported, each bad one gives one
-    // clean error line and no output, and the failures do not stop the others.
+    // `pictor-cli enhance FOLDER -o OUT`, a batch whose inputs partly fail: each good photo is
+    // enhanced and exported, each bad one is named in the summary with no output, the failures
+    // do not stop the others, and the exit status says that something failed.
     void batchWithFailingInputs() {
         const fs::path in = work() / "batch-in", out = work() / "batch-out";
         fs::create_directories(in);
@@ -327,23 +328,17 @@ private Q_SLOTS:
         test::writeBytes(in / "a-good.jpg", good);
         test::writeBytes(in / "b-truncated.jpg",
                          {good.begin(), good.begin() + long(good.size() / 2)});
-        test::writeBytes(in / "c-good.jpg", noisyJpeg(200, 300));
+        test::writeBytes(in / "c-not-a-photo.jpg", {'n', 'o', 't', 'e', 's', '\n'});
+        test::writeBytes(in / "d-good.jpg", noisyJpeg(200, 300));
         const auto inputs = snapshot(in);
-        for (const auto& [name, bytes] : inputs) {
-            const fs::path target = out / (fs::path(name).stem().string() + ".png");
-            const ProcessResult run = test::runCli(args({"convert", in / name, "-o", target}));
-            QVERIFY2(!run.crashed && !run.timedOut,
-                     qPrintable(QString::fromStdString(name) + ": " + run.describe()));
-            if (name.find("good") != std::string::npos) {
-                QVERIFY2(run.exitCode == 0,
-                         qPrintable(QString::fromStdString(name) + ": " + run.err));
-                QVERIFY(fs::file_size(target) > 1000);
-            } else {
-                verifyCleanFailure(run, "error");
-                QVERIFY2(!fs::exists(target), name.c_str());
-            }
-        }
-        QCOMPARE(describeEntries(out), QString("a-good.png, c-good.png"));
+        const ProcessResult run = test::runCli(args({"enhance", in, "-o", out}, {"--no-model"}));
+        QVERIFY2(!run.crashed && !run.timedOut, qPrintable(run.describe() + ": " + run.err));
+        QVERIFY2(run.exitCode == 1, qPrintable(run.describe() + ": " + run.err));
+        QVERIFY2(run.err.contains("b-truncated.jpg") && run.err.contains("c-not-a-photo.jpg"),
+                 qPrintable(run.err));
+        QCOMPARE(describeEntries(out), QString("a-good.jpg, d-good.jpg"));
+        QVERIFY(fs::file_size(out / "a-good.jpg") > 1000 &&
+                fs::file_size(out / "d-good.jpg") > 1000);
         QVERIFY(snapshot(in) == inputs);
     }
 };
