@@ -34,6 +34,10 @@ out=$(mktemp -d)
   -o "$out/enhanced.jpg" --critique-out "$out/critique.json"
 /usr/bin/pictor-cli info "$out/enhanced.jpg" >/dev/null
 test -s "$out/critique.json"
+for ts in translations/*.ts; do
+  test -s "/usr/share/pictor/translations/$(basename "$ts" .ts).qm" ||
+    { echo "check-package: the translation $ts is not installed"; exit 1; }
+done
 for model in models/*.pnn; do
   [ -e "$model" ] || continue
   cmp "$model" "/usr/share/pictor/models/$(basename "$model")" ||
