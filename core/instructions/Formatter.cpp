@@ -78,11 +78,10 @@ std::vector<std::string> formatInstructionLines(const Recipe& recipe, const Sour
         }
         for (const auto& p : spec->params) {
             if (p.kind == ParamKind::Points) {
+                // Written whenever points are set, even on the diagonal, so that the curve reads
+                // back point for point (Recipe::curve equal).
                 const auto points = op.curve(p.name);
-                bool identity = true;
-                for (const auto& pt : points)
-                    identity = identity && pt.x == pt.y;
-                if (!identity) lines.push_back(describeCurve(points));
+                if (!points.empty()) lines.push_back(describeCurve(points));
                 continue;
             }
             const auto it = op.scalars.find(p.name);

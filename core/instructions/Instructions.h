@@ -31,7 +31,8 @@
 //   column 1), and the base is returned. At most 5 unknown words are reported per part.
 // - Canonical form: formatInstructions writes, for each param of each enabled known op that is
 //   not at its neutral (or the photo's own white), exactly one instruction line (crop: one line
-//   for its edges; a tone curve: one line for its points); params at neutral are omitted.
+//   for its edges; a tone curve: one line for its points, whenever it has points); scalars at
+//   their neutral are omitted.
 //   Scalars whose neutral is 0 (and white balance) are written as changes ("Increase exposure by
 //   0.7 EV", "Decrease temperature by 300 K" — relative to `white`), the others as absolute
 //   values ("Set sharpening radius to 1.5 px", "Crop to left 0.1, right 0.9", "Set the tone

@@ -490,10 +490,10 @@ bool parseCurve(const std::vector<Item>& items, Recipe& recipe, const Context& c
         canonical = describeReset(*findOpSpec("tone_curve"), nullptr);
         return true;
     }
-    if (values.size() < 4 || values.size() % 2 != 0 || values.size() > 2 * kMaxCurvePoints) {
+    if (values.empty() || values.size() % 2 != 0 || values.size() > 2 * kMaxCurvePoints) {
         ctx.error(items.front().offset,
                   items.back().offset + items.back().length - items.front().offset,
-                  "a tone curve needs (x, y) pairs: at least two, at most " +
+                  "a tone curve needs (x, y) pairs: at least one, at most " +
                       std::to_string(kMaxCurvePoints),
                   "write e.g. 'Set the tone curve to (0, 0) (0.5, 0.6) (1, 1)'");
         return false;

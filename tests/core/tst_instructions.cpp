@@ -401,6 +401,11 @@ private Q_SLOTS:
                 QVERIFY(formatInstructions(r).find('\n') == std::string::npos);
                 expectSameValues(r, parseInstructions(lines[0]).recipe, {});
             }
+        // A curve on the diagonal is still written, so that its points read back.
+        Recipe diagonal;
+        QVERIFY(diagonal.setPoints("tone_curve", "points", {{0, 0}, {1, 1}}).ok());
+        QCOMPARE(formatInstructions(diagonal), std::string("Set the tone curve to (0, 0) (1, 1)"));
+        expectSameValues(diagonal, parseInstructions(formatInstructions(diagonal)).recipe, {});
         // A neutral recipe, and disabled ops, say nothing.
         QVERIFY(formatInstructions(Recipe{}).empty());
         Recipe disabled;
