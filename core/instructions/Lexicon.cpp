@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <sstream>
 
 namespace pictor::instructions {
@@ -390,6 +391,18 @@ const std::vector<LexEntry>& lexicon() {
     return entries;
 }
 
+const std::vector<const LexEntry*>& entriesStartingWith(std::string_view word) {
+    static const std::map<std::string, std::vector<const LexEntry*>, std::less<>> index = [] {
+        std::map<std::string, std::vector<const LexEntry*>, std::less<>> out;
+        for (const auto& e : lexicon()) // keeps the longest-first order per first word
+            out[e.words.front()].push_back(&e);
+        return out;
+    }();
+    static const std::vector<const LexEntry*> none;
+    const auto it = index.find(word);
+    return it == index.end() ? none : it->second;
+}
+
 std::string canonicalName(const OpSpec& op, const ParamSpec& param) {
     for (const auto& n : kNames)
         if (op.id == n.op && param.name == n.param) return n.name;
@@ -417,8 +430,18 @@ double moderateStep(const OpSpec& op, const ParamSpec& param) {
 int editDistance(std::string_view a, std::string_view b, int cap) {
     const int n = int(a.size()), m = int(b.size());
     if (std::abs(n - m) > cap) return cap + 1;
-    // Three rolling rows of the optimal-string-alignment recurrence.
-    std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+    // Three rolling rows of the optimal-string-alignment recurrence (on the stack for words of
+    // normal length: suggestions compare against the whole vocabulary).
+    int small[3 * 64];
+    std::vector<int> large;
+    int* rows = small;
+    if (m + 1 > 64) {
+        large.resize(3 * std::size_t(m + 1));
+        rows = large.data();
+    }
+    int* prev2 = rows;
+    int* prev = rows + (m + 1);
+    int* cur = rows + 2 * (m + 1);
     for (int j = 0; j <= m; ++j)
         prev[j] = j;
     for (int i = 1; i <= n; ++i) {

@@ -42,6 +42,8 @@ struct LexEntry {
 
 // All entries, longest phrase first (for longest-match scanning).
 const std::vector<LexEntry>& lexicon();
+// The entries whose phrase starts with `word`, longest phrase first.
+const std::vector<const LexEntry*>& entriesStartingWith(std::string_view word);
 
 // The canonical English name of a Scalar param ("exposure", "noise reduction", "red saturation").
 std::string canonicalName(const OpSpec& op, const ParamSpec& param);

@@ -50,7 +50,6 @@ std::string phraseText(const LexEntry& e) {
 
 std::vector<Item> matchItems(const std::vector<Token>& tokens) {
     std::vector<Item> items;
-    const auto& lex = lexicon();
     for (std::size_t i = 0; i < tokens.size();) {
         const Token& t = tokens[i];
         Item item;
@@ -63,9 +62,9 @@ std::vector<Item> matchItems(const std::vector<Token>& tokens) {
             item.hasSign = t.hasSign;
             ++i;
             if (i < tokens.size() && tokens[i].kind == Token::Word) {
-                for (const auto& e : lex) {
-                    if (e.kind == LexKind::Unit && e.words[0] == tokens[i].text) {
-                        item.unit = e.unit;
+                for (const LexEntry* e : entriesStartingWith(tokens[i].text)) {
+                    if (e->kind == LexKind::Unit && e->words.size() == 1) {
+                        item.unit = e->unit;
                         item.length = tokens[i].offset + tokens[i].length - t.offset;
                         ++i;
                         break;
@@ -77,13 +76,13 @@ std::vector<Item> matchItems(const std::vector<Token>& tokens) {
         }
         const LexEntry* match = nullptr;
         if (t.kind == Token::Word) {
-            for (const auto& e : lex) {
-                if (i + e.words.size() > tokens.size()) continue;
+            for (const LexEntry* e : entriesStartingWith(t.text)) {
+                if (i + e->words.size() > tokens.size()) continue;
                 bool ok = true;
-                for (std::size_t k = 0; k < e.words.size() && ok; ++k)
-                    ok = tokens[i + k].kind == Token::Word && tokens[i + k].text == e.words[k];
+                for (std::size_t k = 1; k < e->words.size() && ok; ++k)
+                    ok = tokens[i + k].kind == Token::Word && tokens[i + k].text == e->words[k];
                 if (ok) {
-                    match = &e;
+                    match = e;
                     break;
                 }
             }
