@@ -14,6 +14,8 @@
 //   above one APP1 segment (no extended XMP).
 #include "io/Metadata.h"
 
+#include "io/PngIccName.h"
+
 #include "image/ColorSpace.h"
 #include "io/Exiv2Access.h"
 
@@ -1202,6 +1204,7 @@ std::vector<std::uint8_t> writeInto(const std::vector<std::uint8_t>& encoded,
     io.close();
     if (read != size || out.empty())
         throw std::runtime_error("exiv2 returned a truncated image after writing");
+    if (*target == Target::Png) nameUnnamedPngIccProfile(out);
     return out;
 }
 
