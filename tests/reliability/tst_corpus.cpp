@@ -12,6 +12,7 @@
 #include "CliProcess.h"
 #include "support/Fixtures.h"
 
+#include <QCoreApplication>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -156,5 +157,13 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(CorpusTest)
+int main(int argc, char** argv) {
+    // Qt Test stops a test function after 5 minutes; a loaded machine or the whole corpus
+    // (PICTOR_CORPUS_PER_FOLDER=0) needs longer. CTest's TIMEOUT still bounds the run.
+    if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
+        qputenv("QTEST_FUNCTION_TIMEOUT", QByteArray::number(4 * 3600 * 1000));
+    QCoreApplication app(argc, argv);
+    CorpusTest test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_corpus.moc"
