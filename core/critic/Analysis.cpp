@@ -121,7 +121,7 @@ void measureColour(const Image& thumb, const PerceptualPlanes& planes, Analysis&
     const std::size_t n = thumb.pixelCount();
     std::vector<float> chroma(n);
     double sumC = 0, sumA = 0, sumB = 0;
-    std::size_t outside = 0;
+    std::size_t outside = 0, neutral = 0;
     const float* px = thumb.data();
     for (std::size_t i = 0; i < n; ++i, px += 3) {
         chroma[i] = std::sqrt(planes.a[i] * planes.a[i] + planes.b[i] * planes.b[i]);
@@ -129,11 +129,13 @@ void measureColour(const Image& thumb, const PerceptualPlanes& planes, Analysis&
         sumA += planes.a[i];
         sumB += planes.b[i];
         if (std::min({px[0], px[1], px[2]}) < 0.0f) ++outside;
+        if (chroma[i] < 0.01f) ++neutral;
     }
     a.meanChroma = sumC / double(n);
     a.meanA = sumA / double(n);
     a.meanB = sumB / double(n);
     a.outOfGamut = double(outside) / double(n);
+    a.neutralFraction = double(neutral) / double(n);
     a.chromaP95 = quantiles(std::move(chroma), std::array<double, 1>{0.95})[0];
 }
 

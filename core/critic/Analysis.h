@@ -79,6 +79,7 @@ struct Analysis {
     double chromaP95 = 0;
     double meanA = 0, meanB = 0; // mean Oklab a (green− … red+) and b (blue− … yellow+)
     double outOfGamut = 0;       // fraction with a channel < 0 (outside Rec.2020)
+    double neutralFraction = 0;  // fraction with chroma < 0.01 (greys, backdrops; not a feature)
 
     // Detail (native-resolution tiles, encoded luminance).
     double noiseSigma = 0;       // luma noise σ, encoded 0…1 (×255 for 8-bit levels)

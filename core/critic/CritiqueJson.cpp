@@ -86,6 +86,7 @@ QJsonObject analysisToJson(const Analysis& a) {
         {"meanOklabA", rounded(a.meanA)},
         {"meanOklabB", rounded(a.meanB)},
         {"outOfGamut", rounded(a.outOfGamut, 5)},
+        {"neutralFraction", rounded(a.neutralFraction, 4)},
         {"noiseSigma", rounded(a.noiseSigma, 5)},
         {"chromaNoiseSigma", rounded(a.chromaNoiseSigma, 5)},
         {"blur", rounded(a.blur, 4)},

@@ -47,8 +47,10 @@ Need exposureNeed(const Analysis& a) {
     // Darkening a rendered file greys its clipped whites: only when little is clipped (or RAW).
     else if (byKey < 0 && byShadows < 0 && (a.raw || a.clippedHighlights < 0.01))
         need = std::max(byKey, byShadows);
-    // A third of a stop either way is taste, not error: only the excess is corrected.
-    const double excess = std::max(0.0, std::abs(need) - 0.3);
+    // A third of a stop under is taste, not error: only the excess is corrected. Bright scenes
+    // (sand, snow, pale subjects, high key) are often meant to be bright, so darkening starts
+    // 0.8 stop over.
+    const double excess = std::max(0.0, std::abs(need) - (need < 0 ? 0.8 : 0.3));
     n.magnitude = clampd(excess / 1.5, 0, 1);
     n.penalty = std::min(30.0, 12.0 * excess);
     n.actionable = excess >= 0.35;
@@ -94,10 +96,12 @@ Need shadowsNeed(const Analysis& a, bool exposureActionable) {
     n.penalty = std::min(10.0, 30.0 * std::max(0.0, deep - 0.3)) +
                 std::min(10.0, 200.0 * std::max(0.0, a.crushedShadows - 0.01));
     // Big dark areas in a photo whose exposure is otherwise right (backlight): lift the shadows.
-    // When the exposure is off, its correction comes first.
-    n.actionable = deep >= 0.3 && !exposureActionable && a.lumaPercentiles[6] > 0.5;
+    // When the exposure is off, its correction comes first. A photo that is mostly dark with a
+    // very low key (night, a subject on black) is low-key on purpose and is left alone.
+    n.actionable = deep >= 0.3 && deep <= 0.6 && a.keyEv > -3 && !exposureActionable &&
+                   a.lumaPercentiles[6] > 0.5;
     if (n.actionable)
-        n.fix = oneParam("tone", "shadows", tidy(clampd(150 * (deep - 0.2), 15, 60), 5));
+        n.fix = oneParam("tone", "shadows", tidy(clampd(100 * (deep - 0.2), 15, 40), 5));
     n.evidence = {evidence("deep_shadows", QT_TRANSLATE_NOOP("pictor::critic", "in deep shadow"),
                            100 * deep, "%"),
                   evidence("crushed", QT_TRANSLATE_NOOP("pictor::critic", "crushed to black"),
@@ -115,9 +119,11 @@ Need hazeNeed(const Analysis& a) {
     const bool veiled = blackLift >= 20;
     n.magnitude = veiled ? clampd((dark - 0.2) / 0.3, 0, 1) : 0;
     n.penalty = veiled ? std::min(15.0, 80.0 * std::max(0.0, dark - 0.2)) : 0;
-    n.actionable = veiled && dark >= 0.28 && a.lightnessStdDev < 14;
+    // A nearly colourless photo with a high dark channel is as likely a grey backdrop or a
+    // deliberate fog picture as haze: left alone.
+    n.actionable = veiled && dark >= 0.3 && a.lightnessStdDev < 14 && a.neutralFraction < 0.85;
     if (n.actionable)
-        n.fix = oneParam("dehaze", "amount", tidy(clampd(200 * (dark - 0.15), 15, 60), 5));
+        n.fix = oneParam("dehaze", "amount", tidy(clampd(150 * (dark - 0.15), 15, 50), 5));
     n.evidence = {evidence("dark_channel", QT_TRANSLATE_NOOP("pictor::critic", "mean dark channel"),
                            100 * dark, "%"),
                   evidence("black_level", QT_TRANSLATE_NOOP("pictor::critic", "1st-percentile L*"),
@@ -158,12 +164,18 @@ Need whiteBalanceNeed(const Analysis& a) {
     // estimates). Only what exceeds them is corrected.
     const double mired = std::copysign(
         std::max(0.0, std::abs(w.miredShift) - (w.miredShift > 0 ? 30 : 20)), w.miredShift);
-    const double tint = std::copysign(std::max(0.0, std::abs(w.tintShift) - 15), w.tintShift);
+    // Capped at 25: lights sit near the Planckian locus (fluorescent ≈ +30), so a larger tint
+    // estimate is mostly the scene's own colour (sea, foliage).
+    const double tint =
+        std::copysign(std::min(25.0, std::max(0.0, std::abs(w.tintShift) - 15)), w.tintShift);
     // ~1 tint unit is ~2.5 times as visible as 1 mired near daylight.
     const double size = std::hypot(mired, 2.5 * tint);
     n.magnitude = clampd(size / 80, 0, 1);
     n.penalty = std::min(20.0, 0.25 * size);
-    n.actionable = std::abs(mired) >= 10 || std::abs(tint) >= 5;
+    // Estimates far off any real light (|tint| > 60, or more than tungsten-vs-shade apart) are the
+    // scene's colour, not a cast.
+    const bool plausibleLight = std::abs(w.tintShift) <= 60 && std::abs(w.miredShift) <= 250;
+    n.actionable = plausibleLight && (std::abs(mired) >= 10 || std::abs(tint) >= 5);
     if (n.actionable) {
         const double source = a.sourceWhite.temperature;
         const double kelvin = std::clamp(1e6 / (1e6 / source + mired), 2000.0, 50000.0);
@@ -190,7 +202,9 @@ Need saturationNeed(const Analysis& a) {
     const bool monochrome = a.chromaP95 < 0.02;
     // Pastel and grey scenes (sails, fog, concrete) are muted by nature: only nearly colourless
     // photos that still have some colour are dull.
-    const bool dull = !monochrome && c < 0.015;
+    // A neutral backdrop (a studio shot, a grey sky) is grey on purpose: only a photo whose
+    // colours are muted throughout, not one that is mostly grey, is dull.
+    const bool dull = !monochrome && c < 0.015 && a.neutralFraction < 0.5;
     const bool garish = a.chromaP95 > 0.3 || a.outOfGamut > 0.03;
     n.magnitude = dull     ? clampd((0.025 - c) / 0.02, 0, 1)
                   : garish ? clampd((a.chromaP95 - 0.25) / 0.15, 0, 1)
