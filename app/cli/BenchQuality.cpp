@@ -77,11 +77,15 @@ Degradation degradationFor(const SuiteRow& row, std::size_t photoIndex) {
         case Defect::Noise:
             d.noiseLevel = one.noiseLevel;
             break;
-        case Defect::Blur:
-            d.blurSigma = one.blurSigma;
-            d.motionLength = (photoIndex % 2) ? 3 + 6 * row.strength : 0;
-            d.motionAngle = 30;
+        case Defect::Blur: {
+            // Defocus on even photos, motion blur (30°) on odd ones.
+            const Degradation blur =
+                train::fixedDegradation(k, row.strength, sign, int(photoIndex % 2));
+            d.blurSigma = blur.blurSigma;
+            d.motionLength = blur.motionLength;
+            d.motionAngle = blur.motionAngle;
             break;
+        }
         case Defect::Haze:
             d.haze = one.haze;
             break;
