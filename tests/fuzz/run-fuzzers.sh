@@ -60,4 +60,4 @@ fi
 run fuzz_load_photo 1500 262144 build-fuzz/corpus/load_photo \
   "$data/malformed/exiv2_pocs" "$data/raw/stubs" "$data/metadata/orientation"
 run fuzz_sidecar 40000 65536 build-fuzz/corpus/sidecar "$xmp"
-run fuzz_instructions 2000 4096 build-fuzz/corpus/instructions
+run fuzz_instructions 4000 4096 build-fuzz/corpus/instructions
