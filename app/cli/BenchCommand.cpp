@@ -179,7 +179,6 @@ int benchRender(const QCommandLineParser& parser) {
     const ComputeDevice device = std::get<ComputeDevice>(chosen);
     const Recipe recipe = fullRecipe();
     const int threads = cpuThreads();
-    setCpuThreads(threads); // libtorch may default to fewer (physical cores)
     std::printf("Pictor bench render — a recipe using every op (%zu active), median of %d runs, %s\n",
                 recipe.activeOps().size(), runs, device.description.c_str());
     RenderSettings settings;
@@ -208,9 +207,10 @@ int benchRender(const QCommandLineParser& parser) {
             (void)renderRecipe(image, recipe, timed);
             std::printf("    stages: %s\n", line.c_str());
         }
-        if (device.kind == DeviceKind::Cpu && threads > 1) {
-            setCpuThreads(1);
-            report("  the same on 1 thread", medianSeconds(runs, full));
+        if (device.kind == DeviceKind::Cpu && availableCpuCores() > threads) {
+            setCpuThreads(availableCpuCores());
+            report("  the same on " + std::to_string(availableCpuCores()) + " threads",
+                   medianSeconds(runs, full));
             setCpuThreads(threads);
         }
 

@@ -21,9 +21,15 @@ std::optional<DeviceKind> parseDeviceKind(std::string_view text); // "cpu", "cud
 // `requested` empty = automatic. Asking for CUDA where there is none is an Error.
 Result<ComputeDevice> chooseComputeDevice(std::optional<DeviceKind> requested = std::nullopt);
 
-// CPU threads used by libtorch and by the renderer's OpenMP kernels (for benchmarks; the default
-// is one per core).
+// CPU threads for the renderer's OpenMP kernels: libtorch's count unless set (setCpuThreads also
+// sets libtorch's count; benchmarks, --threads). libtorch on its own uses one per
+// *physical* core and, on its first parallel op in a thread, sets OpenMP's count for that thread
+// to the same — on a 2-vCPU machine with one physical core, a single thread for everything.
 void setCpuThreads(int threads);
 int cpuThreads();
+// Applies cpuThreads() to OpenMP in the calling thread (the renderer calls it before its kernels).
+void useCpuThreads();
+// Cores this process may run on (its CPU affinity).
+int availableCpuCores();
 
 } // namespace pictor

@@ -100,7 +100,7 @@ Image clarity(const Image& image, double amount) {
     {
         std::vector<float> scratch(static_cast<std::size_t>(map.width));
         std::vector<float> ra(static_cast<std::size_t>(width)), rb(ra.size());
-#pragma omp for schedule(static)
+#pragma omp for schedule(dynamic, 16)
         for (int y = 0; y < height; ++y) {
             up.row(map.a.data(), y, scratch.data(), ra.data());
             up.row(map.b.data(), y, scratch.data(), rb.data());
@@ -162,7 +162,7 @@ Image dehaze(const Image& image, double amount) {
     {
         std::vector<float> scratch(static_cast<std::size_t>(w));
         std::vector<float> ra(static_cast<std::size_t>(width)), rb(ra.size());
-#pragma omp for schedule(static)
+#pragma omp for schedule(dynamic, 16)
         for (int y = 0; y < height; ++y) {
             up.row(map.a.data(), y, scratch.data(), ra.data());
             up.row(map.b.data(), y, scratch.data(), rb.data());
@@ -234,7 +234,7 @@ Image denoise(const Image& image, double lumaAmount, double chromaAmount, const 
         std::vector<Plane> diff;
         for (int k = 0; k < 3; ++k)
             diff.emplace_back(gridWidth, gridHeight);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 16)
         for (int y = 0; y < gridHeight; ++y) {
             const float* p = xSmall.row(y);
             for (int x = 0; x < gridWidth; ++x, p += 3) {
@@ -256,7 +256,7 @@ Image denoise(const Image& image, double lumaAmount, double chromaAmount, const 
     {
         std::vector<float> scratch(static_cast<std::size_t>(gridWidth));
         std::vector<float> ca(hasChroma ? std::size_t(width) * 3 : 0), cb(ca.size());
-#pragma omp for schedule(static)
+#pragma omp for schedule(dynamic, 16)
         for (int y = 0; y < height; ++y) {
             if (hasChroma)
                 for (std::size_t k = 0; k < 3; ++k) {
@@ -301,7 +301,7 @@ Image sharpen(const Image& image, double amount, double radius, double masking,
     const Plane blurred = kernels::separableFilter(logY, kernels::gaussianHalfKernel(sigma));
     const float k = float(amount / 100.0), m = float(masking / 100.0);
     const float scale = float(s.pixelScale);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 16)
     for (int y = 0; y < height; ++y) {
         float* d = logY.row(y); // becomes the log-gain
         const float* b = blurred.row(y);

@@ -9,7 +9,7 @@ namespace pictor::kernels {
 Plane luminancePlane(const Image& image, const TransferLut& curve) {
     Plane out(image.width(), image.height());
     const int width = image.width();
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 16)
     for (int y = 0; y < image.height(); ++y) {
         const float* p = image.row(y);
         float* o = out.row(y);
@@ -49,14 +49,14 @@ Plane boxFilter(const Plane& in, int r) {
     std::vector<float> inverseCountX(std::size_t(width), 0.0f);
     for (int x = 0; x < width; ++x)
         inverseCountX[std::size_t(x)] = 1.0f / windowCount(x, width, r);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 16)
     for (int y = 0; y < height; ++y) {
         float* o = across.row(y);
         horizontalSum(in.row(y), o, width, r);
         for (int x = 0; x < width; ++x)
             o[x] *= inverseCountX[std::size_t(x)];
     }
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 16)
     for (int y = 0; y < height; ++y) {
         float* o = out.row(y);
         const int y0 = std::max(0, y - r), y1 = std::min(height - 1, y + r);
@@ -78,7 +78,7 @@ namespace {
 // out = f(x, y) element-wise over planes of one size.
 template <typename F> Plane combine(int width, int height, F&& f) {
     Plane out(width, height);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 16)
     for (int y = 0; y < height; ++y) {
         float* o = out.row(y);
         for (int x = 0; x < width; ++x)
@@ -148,7 +148,7 @@ Plane separableFilter(const Plane& in, const std::vector<float>& half) {
 #pragma omp parallel
     {
         std::vector<float> padded(std::size_t(width + 2 * n));
-#pragma omp for schedule(static)
+#pragma omp for schedule(dynamic, 16)
         for (int y = 0; y < height; ++y) {
             const float* s = in.row(y);
             std::fill(padded.begin(), padded.begin() + n, s[0]);
@@ -165,7 +165,7 @@ Plane separableFilter(const Plane& in, const std::vector<float>& half) {
             }
         }
     }
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 16)
     for (int y = 0; y < height; ++y) {
         float* o = out.row(y);
         const float* c = across.row(y);
@@ -192,7 +192,7 @@ void downscaleInterleaved(const float* in, int width, int height, int channels, 
 #pragma omp parallel
     {
         std::vector<float> sum(inStride);
-#pragma omp for schedule(static)
+#pragma omp for schedule(dynamic, 16)
         for (int oy = 0; oy < outHeight; ++oy) {
             const int y0 = oy * factor, y1 = std::min(height, y0 + factor);
             std::memcpy(sum.data(), in + std::size_t(y0) * inStride, inStride * sizeof(float));
@@ -268,7 +268,7 @@ Image resizeArea(const Image& image, int width, int height) {
     height = std::clamp(height, 1, image.height());
     const AreaTaps tx = areaTaps(image.width(), width), ty = areaTaps(image.height(), height);
     Image across(width, image.height()), out(width, height);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 16)
     for (int y = 0; y < image.height(); ++y) {
         const float* s = image.row(y);
         float* o = across.row(y);
@@ -287,7 +287,7 @@ Image resizeArea(const Image& image, int width, int height) {
         }
     }
     const std::size_t stride = std::size_t(width) * 3;
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 16)
     for (int y = 0; y < height; ++y) {
         float* o = out.row(y);
         std::fill(o, o + stride, 0.0f);
@@ -342,7 +342,7 @@ void applyGainMap(Image& image, const CoefficientMap& logGain) {
     {
         std::vector<float> scratch(static_cast<std::size_t>(logGain.width));
         std::vector<float> gain(static_cast<std::size_t>(width));
-#pragma omp for schedule(static)
+#pragma omp for schedule(dynamic, 16)
         for (int y = 0; y < height; ++y) {
             up.row(logGain.b.data(), y, scratch.data(), gain.data());
             float* p = image.row(y);
@@ -358,7 +358,7 @@ void applyGainMap(Image& image, const CoefficientMap& logGain) {
 
 void applyLogGain(Image& image, const Plane& gain) {
     const int width = image.width();
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 16)
     for (int y = 0; y < image.height(); ++y) {
         float* p = image.row(y);
         const float* g = gain.row(y);
@@ -374,7 +374,7 @@ void applyLogGain(Image& image, const Plane& gain) {
 Image warpBilinear(const Image& in, int width, int height, const std::array<double, 6>& m) {
     Image out(width, height);
     const float maxX = float(in.width() - 1), maxY = float(in.height() - 1);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 16)
     for (int j = 0; j < height; ++j) {
         float* o = out.row(j);
         for (int i = 0; i < width; ++i, o += 3) {
@@ -398,7 +398,7 @@ Image warpBilinear(const Image& in, int width, int height, const std::array<doub
 Image cropImage(const Image& in, int x0, int y0, int x1, int y1) {
     Image out(x1 - x0, y1 - y0);
     const std::size_t bytes = std::size_t(x1 - x0) * 3 * sizeof(float);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 16)
     for (int y = y0; y < y1; ++y)
         std::memcpy(out.row(y - y0), in.at(x0, y), bytes);
     return out;

@@ -46,15 +46,17 @@ Lut3d bakeLut3d(const ColorChain& chain, int size, LutShaper shaper) {
 }
 
 void applyColorMatrix(const ColorMatrix& m, const Image& in, Image& out) {
-    const std::size_t count = in.pixelCount();
-    const float* src = in.data();
-    float* dst = out.data();
-#pragma omp parallel for schedule(static)
-    for (std::size_t i = 0; i < count; ++i) {
-        const float r0 = src[3 * i], g0 = src[3 * i + 1], b0 = src[3 * i + 2];
-        const float v[3] = {m[0] * r0 + m[1] * g0 + m[2] * b0, m[3] * r0 + m[4] * g0 + m[5] * b0,
-                            m[6] * r0 + m[7] * g0 + m[8] * b0};
-        for (int c = 0; c < 3; ++c) dst[3 * i + c] = v[c] > 0.0f ? v[c] : 0.0f;
+    const int width = in.width();
+#pragma omp parallel for schedule(dynamic, 16)
+    for (int y = 0; y < in.height(); ++y) {
+        const float* src = in.row(y);
+        float* dst = out.row(y);
+        for (int x = 0; x < width; ++x, src += 3, dst += 3) {
+            const float r0 = src[0], g0 = src[1], b0 = src[2];
+            const float v[3] = {m[0] * r0 + m[1] * g0 + m[2] * b0, m[3] * r0 + m[4] * g0 + m[5] * b0,
+                                m[6] * r0 + m[7] * g0 + m[8] * b0};
+            for (int c = 0; c < 3; ++c) dst[c] = v[c] > 0.0f ? v[c] : 0.0f;
+        }
     }
 }
 
@@ -71,7 +73,7 @@ void applyLut3d(const Lut3d& lut, const ColorMatrix* prefix, const Image& in, Im
     const std::size_t sr = 3, sg = std::size_t(n) * 3, sb = std::size_t(n) * n * 3;
     const int width = in.width();
 
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, 16)
     for (int y = firstRow; y < firstRow + rows; ++y) {
         const float* src = in.row(y);
         float* dst = out.row(y);

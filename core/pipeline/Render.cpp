@@ -208,6 +208,7 @@ Result<std::shared_ptr<const Image>> renderRecipeCached(const Image& input, std:
                                                         StageCache* cache) {
     try {
         at::NoGradGuard noGrad;
+        useCpuThreads(); // libtorch may have set this thread's OpenMP to fewer
         const std::vector<RecipeOp> active = recipe.activeOps(settings.sourceWhite);
         std::size_t done = 0;
         auto report = [&]() {
@@ -258,6 +259,7 @@ Result<std::shared_ptr<const Image>> renderRecipeCached(const Image& input, std:
             if (!report()) throw Cancelled{};
             const Stage& stage = stages[i];
             const Image& in = current ? *current : input;
+            useCpuThreads(); // again: the previous stage's tensor code may have reset it
             const auto start = std::chrono::steady_clock::now();
             auto out = std::make_shared<Image>(
                 stage.global ? applyGlobalRun(stage.ops, in, settings.sourceWhite)
