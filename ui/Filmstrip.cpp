@@ -53,6 +53,8 @@ Filmstrip::Filmstrip(QWidget* parent)
     setFixedHeight(kThumb + 44);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setTextElideMode(Qt::ElideMiddle);
+    setStyleSheet(
+        QStringLiteral("QListWidget { background: #2b2b2b; color: #ddd; border: none; }"));
     setGridSize(QSize(kThumb + 24, kThumb + 22));
     connect(&m_thumbnails, &QFutureWatcher<Thumbnail>::resultReadyAt, this,
             &Filmstrip::thumbnailReady);

@@ -1,15 +1,19 @@
 #include "MainWindow.h"
 
 #include "AdjustmentsPanel.h"
+#include "CritiquePanel.h"
 #include "EditSession.h"
 #include "ExportDialog.h"
 #include "Filmstrip.h"
 #include "Histogram.h"
+#include "InstructionEditor.h"
 #include "PhotoInfo.h"
 #include "PhotoLoad.h"
 #include "PhotoView.h"
 #include "PreferencesDialog.h"
 #include "RenderWorker.h"
+#include "critic/Critic.h"
+#include "nn/CriticModel.h"
 #include "recipe/Sidecar.h"
 
 #include <QAction>
@@ -25,6 +29,7 @@
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -33,6 +38,12 @@
 #include <utility>
 
 namespace pictor::ui {
+
+struct CritiqueOutcome {
+    QString path;
+    std::optional<critic::Critique> critique;
+    QString error;
+};
 
 namespace {
 constexpr int kMaxRecent = 10;
@@ -103,6 +114,7 @@ MainWindow::MainWindow(const QString& deviceDescription, QWidget* parent, MainWi
 MainWindow::~MainWindow() {
     saveNow();
     m_loader.waitForFinished();
+    m_critic.waitForFinished();
 }
 
 void MainWindow::buildActions() {
@@ -128,6 +140,12 @@ void MainWindow::buildActions() {
     m_resetAction = new QAction(QIcon::fromTheme("edit-clear"), tr("&Reset all edits"), this);
     m_resetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_resetAction, &QAction::triggered, this, &MainWindow::resetEdit);
+
+    m_enhanceAction = new QAction(QIcon::fromTheme("tools-wizard"), tr("&Auto-enhance"), this);
+    m_enhanceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_enhanceAction->setToolTip(
+        tr("The Critic measures the photo, explains what holds it back and suggests an edit"));
+    connect(m_enhanceAction, &QAction::triggered, this, &MainWindow::autoEnhance);
 
     m_cancelAction = new QAction(QIcon::fromTheme("process-stop"), tr("Cancel rendering"), this);
     m_cancelAction->setShortcut(QKeySequence::Cancel);
@@ -185,6 +203,7 @@ void MainWindow::buildMenus() {
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
+    edit->addAction(m_enhanceAction);
     edit->addAction(m_resetAction);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -203,6 +222,7 @@ void MainWindow::buildMenus() {
     for (QAction* a : {m_openAction, m_exportAction})
         tools->addAction(a);
     tools->addSeparator();
+    tools->addAction(m_enhanceAction);
     for (QAction* a : {m_undoAction, m_redoAction, m_resetAction})
         tools->addAction(a);
     tools->addSeparator();
@@ -227,8 +247,74 @@ void MainWindow::buildDocks() {
     dock->setObjectName("developDock");
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     dock->setWidget(right);
-    dock->setMinimumWidth(320);
+    dock->setMinimumWidth(340);
     addDockWidget(Qt::RightDockWidgetArea, dock);
+
+    auto* left = new QSplitter(Qt::Vertical, this);
+    m_critique = new CritiquePanel(m_session, left);
+    auto* instructionsBox = new QWidget(left);
+    auto* instructionsLayout = new QVBoxLayout(instructionsBox);
+    instructionsLayout->setContentsMargins(4, 4, 4, 4);
+    instructionsLayout->addWidget(
+        new QLabel(tr("<b>Instructions</b> — edit freely; sliders follow"), instructionsBox));
+    m_instructions = new InstructionEditor(m_session, instructionsBox);
+    instructionsLayout->addWidget(m_instructions, 1);
+    left->addWidget(m_critique);
+    left->addWidget(instructionsBox);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 1);
+    auto* critiqueDock = new QDockWidget(tr("Critique"), this);
+    critiqueDock->setObjectName("critiqueDock");
+    critiqueDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    critiqueDock->setWidget(left);
+    critiqueDock->setMinimumWidth(360);
+    addDockWidget(Qt::LeftDockWidgetArea, critiqueDock);
+    connect(&m_critic, &QFutureWatcher<std::shared_ptr<CritiqueOutcome>>::finished, this,
+            &MainWindow::critiqueFinished);
+}
+
+void MainWindow::autoEnhance() {
+    if (!m_current || m_critic.isRunning()) return;
+    m_critiqueBase = m_session->recipe();
+    m_critique->setBusy(tr("The Critic is looking at the photo…"));
+    m_enhanceAction->setEnabled(false);
+    auto photo = m_current->photo;
+    const QString path = m_current->path;
+    m_critic.setFuture(QtConcurrent::run([photo, path]() {
+        auto out = std::make_shared<CritiqueOutcome>();
+        out->path = path;
+        critic::CriticOptions options;
+        // The learned model when one is installed; otherwise the measured analysis alone.
+        std::optional<nn::CriticModel> model;
+        if (std::error_code ec; std::filesystem::exists(nn::defaultCriticModelPath(), ec)) {
+            auto loaded = nn::loadCriticModel(nn::defaultCriticModelPath());
+            if (loaded) model = std::move(loaded).value();
+        }
+        if (model) options.model = &*model;
+        auto result = critic::critique(*photo, options);
+        if (result)
+            out->critique = std::move(result).value();
+        else
+            out->error = QString::fromStdString(result.error().message());
+        return out;
+    }));
+}
+
+void MainWindow::critiqueFinished() {
+    const auto outcome = m_critic.result();
+    updateActions();
+    if (!m_current || outcome->path != m_current->path) { // the user moved on to another photo
+        m_critique->clear();
+        return;
+    }
+    if (!outcome->critique) {
+        m_critique->setBusy(tr("The Critic failed: %1").arg(outcome->error));
+        showError(tr("Auto-enhance failed: %1").arg(outcome->error));
+        Q_EMIT critiqueShown(false);
+        return;
+    }
+    m_critique->showCritique(*outcome->critique, m_critiqueBase, m_current->white);
+    Q_EMIT critiqueShown(true);
 }
 
 QString MainWindow::currentPath() const {
@@ -254,6 +340,7 @@ void MainWindow::updateActions() {
                        m_zoomOutAction, m_toggleBeforeAction, m_splitAction, m_sideAction})
         a->setEnabled(open);
     m_resetAction->setEnabled(open && !m_session->recipe().isNeutral());
+    m_enhanceAction->setEnabled(open && !m_critic.isRunning());
     m_cancelAction->setEnabled(m_worker->busy());
 }
 
@@ -288,6 +375,7 @@ void MainWindow::loadFinished() {
         m_worker->setSource(nullptr, {}, 1);
         m_current.reset();
         m_session->load({});
+        m_critique->clear();
         m_view->clearPhoto();
         m_view->setMessage(loaded->error);
         m_info->showPhoto(nullptr, {});
@@ -306,6 +394,8 @@ void MainWindow::loadFinished() {
     m_histogram->setHistograms(loaded->beforeHistogram, loaded->beforeHistogram);
     m_info->showPhoto(loaded->photo.get(), loaded->summary);
     m_adjustments->setSourceWhite(loaded->white);
+    m_instructions->setSourceWhite(loaded->white);
+    m_critique->clear();
     m_session->load(loaded->recipe);
     m_filmstrip->showFolderOf(loaded->path);
     setWindowTitle(tr("%1 — Pictor").arg(QFileInfo(loaded->path).fileName()));

@@ -19,6 +19,9 @@ class QMenu;
 namespace pictor::ui {
 
 class AdjustmentsPanel;
+class CritiquePanel;
+class InstructionEditor;
+struct CritiqueOutcome;
 class EditSession;
 class Filmstrip;
 class HistogramView;
@@ -50,12 +53,17 @@ public:
     void saveNow();            // writes a pending autosave at once
     // Exports the photos in the background with progress (the open one with its current edit).
     void exportPhotos(const QStringList& paths, const ExportSettings& settings);
+    // Runs the Critic in the background; its findings appear in the critique panel and its
+    // ticked instructions become one undo step.
+    void autoEnhance();
+    bool criticBusy() const { return m_critic.isRunning(); }
 
 Q_SIGNALS:
     void photoShown();      // a load finished, with a photo or an error message on screen
     void previewRendered(); // a render finished and is on screen
     void renderFailed(const QString& message);
     void exportFinished(const QStringList& written, const QStringList& errors);
+    void critiqueShown(bool ok);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -80,6 +88,7 @@ private:
     void updateActions();
     void autosave();
     void chooseExport();
+    void critiqueFinished();
 
     MainWindowOptions m_options;
     PhotoView* m_view = nullptr;
@@ -88,6 +97,11 @@ private:
     HistogramView* m_histogram = nullptr;
     PhotoInfo* m_info = nullptr;
     AdjustmentsPanel* m_adjustments = nullptr;
+    CritiquePanel* m_critique = nullptr;
+    InstructionEditor* m_instructions = nullptr;
+    QAction* m_enhanceAction = nullptr;
+    QFutureWatcher<std::shared_ptr<CritiqueOutcome>> m_critic;
+    Recipe m_critiqueBase;
     EditSession* m_session = nullptr;
     RenderWorker* m_worker = nullptr;
     QLabel* m_renderTime = nullptr;

@@ -33,6 +33,9 @@ ParamControl::ParamControl(const OpSpec& op, const ParamSpec& param, const QStri
     layout->setVerticalSpacing(0);
     m_label = new QLabel(label, this);
     m_label->installEventFilter(this);
+    // Long labels ("Saturation · Magenta") must not widen the panel past its dock.
+    m_label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_label->setMinimumWidth(60);
     m_label->setToolTip(tr("Double-click to reset"));
     m_spin = new QDoubleSpinBox(this);
     m_spin->setRange(param.min, param.max);
@@ -43,7 +46,7 @@ ParamControl::ParamControl(const OpSpec& op, const ParamSpec& param, const QStri
     m_spin->setKeyboardTracking(false);
     m_spin->setButtonSymbols(QAbstractSpinBox::NoButtons);
     m_spin->setAlignment(Qt::AlignRight);
-    m_spin->setMaximumWidth(90);
+    m_spin->setFixedWidth(80);
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setRange(0, kSteps);
     m_slider->installEventFilter(this);

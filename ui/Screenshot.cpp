@@ -37,8 +37,16 @@ int takeScreenshot(MainWindow& window, const QString& photo, const QString& pngP
         std::fprintf(stderr, "pictor: %s\n", qPrintable(window.errorText()));
         return 1;
     }
+    bool critiqued = false;
+    QObject::connect(&window, &MainWindow::critiqueShown, [&]() { critiqued = true; });
+    window.autoEnhance();
+    if (!waitUntil([&]() { return critiqued; }, 120000)) {
+        std::fprintf(stderr, "pictor: timed out waiting for the Critic\n");
+        return 1;
+    }
     if (!waitUntil([&]() { return !window.renderWorker()->busy(); }, 120000)) return 1;
-    QApplication::processEvents();
+    waitUntil([]() { return false; }, 1500); // filmstrip thumbnails, final layout
+
     if (!window.grab().toImage().save(pngPath)) {
         std::fprintf(stderr, "pictor: cannot write %s\n", qPrintable(pngPath));
         return 1;

@@ -3,21 +3,30 @@
 // corrupt file. Photos are small generated camera JPEGs (EXIF, GPS, ICC) and the bundled sample
 // opened with a small preview, so that the suite runs in seconds.
 #include "AdjustmentsPanel.h"
+#include "CritiquePanel.h"
 #include "EditSession.h"
 #include "ExportJob.h"
 #include "Histogram.h"
+#include "InstructionEditor.h"
 #include "MainWindow.h"
 #include "ParamControl.h"
 #include "PhotoLoad.h"
 #include "PhotoView.h"
 #include "RenderWorker.h"
+#include "image/Resize.h"
+#include "io/Export.h"
 #include "io/Photo.h"
+#include "pipeline/Render.h"
 #include "recipe/Sidecar.h"
 #include "support/Fixtures.h"
 #include "synthetic/SyntheticPhotos.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -58,6 +67,29 @@ QString writeCameraJpeg(const QTemporaryDir& dir, const QString& name, int width
     const QString path = dir.filePath(name);
     test::writeBytes(path.toStdString(), synthetic::makeCameraJpeg(width, height, 90));
     return path;
+}
+
+// The bundled sample, reduced to 640 px and made dark, cool, dull and hazy, carrying a camera's
+// metadata (EXIF with GPS, from a generated camera JPEG): the Critic has things to say, and the
+// export can be checked for metadata.
+QString writeDullPhoto(const QTemporaryDir& dir, const QString& name) {
+    const QString camera = writeCameraJpeg(dir, "camera-source.jpg", 64, 48);
+    auto meta = loadPhoto(camera.toStdString());
+    auto sample = loadPhoto(qEnvironmentVariable("PICTOR_SAMPLE").toStdString());
+    if (!meta || !sample) return {};
+    Recipe dull;
+    (void)dull.set("exposure", "exposure", -1.5);
+    (void)dull.set("white_balance", "temperature", 3200);
+    (void)dull.set("white_balance", "tint", 30);
+    (void)dull.set("color", "saturation", -50);
+    (void)dull.set("dehaze", "amount", -60);
+    auto pixels = renderRecipe(resizeToLongEdge(sample->pixels, 640), dull);
+    if (!pixels) return {};
+    const QString path = dir.filePath(name);
+    auto written =
+        exportImage(*pixels, meta->metadata.get(), camera.toStdString(), path.toStdString(), {});
+    std::filesystem::remove(camera.toStdString());
+    return written ? path : QString();
 }
 
 bool openAndWait(ui::MainWindow& window, const QString& path) {
@@ -198,6 +230,114 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(done.at(0).at(0).toStringList().value(0)).fileName(),
                  QString("c-out-2.jpg"));
         QVERIFY(test::readBytes(path.toStdString()) == originalBytes); // the original is untouched
+    }
+
+    // The whole loop: Auto-enhance → findings → untick one, rewrite another → the preview
+    // follows → undo → export keeps the edit and the metadata.
+    void autoEnhanceFindingsEditUndoExport() {
+        QTemporaryDir dir;
+        const QString path = writeDullPhoto(dir, "dull.jpg");
+        QVERIFY(!path.isEmpty());
+        ui::MainWindow window("CPU (test)", nullptr, testOptions());
+        QVERIFY(openAndWait(window, path));
+        QVERIFY(waitForRender(window));
+        auto* view = window.findChild<ui::PhotoView*>();
+        const QImage unedited = view->image();
+
+        QSignalSpy critiqued(&window, &ui::MainWindow::critiqueShown);
+        window.autoEnhance();
+        QVERIFY(critiqued.wait(60000));
+        QVERIFY(critiqued.at(0).at(0).toBool());
+        auto* panel = window.findChild<ui::CritiquePanel*>();
+        QVERIFY2(panel->rowCount() >= 2, qPrintable(QString::number(panel->rowCount())));
+        QVERIFY(panel->scoreText().contains("→"));
+        QVERIFY(!window.session()->recipe().isNeutral());
+        QCOMPARE(window.session()->undoStack()->count(), 1); // Auto-enhance is one step
+        QVERIFY(waitForRender(window));
+        const QImage enhanced = view->image();
+        QVERIFY(meanDifference(enhanced, unedited) > 2);
+        // The instruction box shows the recipe.
+        auto* editor = window.findChild<ui::InstructionEditor*>();
+        QVERIFY(!editor->textEdit()->toPlainText().isEmpty());
+
+        // Untick the first suggestion: its params go back, the preview changes.
+        const Recipe withAll = window.session()->recipe();
+        panel->rowCheck(0)->setChecked(false);
+        QVERIFY(!(window.session()->recipe() == withAll));
+        QVERIFY(waitForRender(window));
+        const QImage unticked = view->image();
+        QVERIFY(meanDifference(unticked, enhanced) > 0.5);
+
+        // Rewrite the second one; a misspelt line reports an error and changes nothing else.
+        panel->rowText(1)->setText("Increase vibrance by 40");
+        Q_EMIT panel->rowText(1)->editingFinished();
+        QCOMPARE(window.session()->recipe().value("color", "vibrance"), 40.0);
+        QVERIFY(waitForRender(window));
+        QVERIFY(meanDifference(view->image(), unticked) > 0.1);
+        panel->rowText(1)->setText("Increase vibrnce by 40");
+        Q_EMIT panel->rowText(1)->editingFinished();
+        QVERIFY(!panel->rowError(1).isEmpty());
+        QCOMPARE(window.session()->recipe().value("exposure", "exposure"), 0.0); // still unticked
+
+        // Undo goes back one step and changes the recipe.
+        const Recipe beforeUndo = window.session()->recipe();
+        window.session()->undoStack()->undo();
+        QVERIFY(!(window.session()->recipe() == beforeUndo));
+        const Recipe exportedRecipe = window.session()->recipe();
+        QVERIFY(waitForRender(window));
+
+        QSignalSpy done(&window, &ui::MainWindow::exportFinished);
+        ui::ExportSettings settings;
+        window.exportPhotos({path}, settings);
+        QVERIFY(done.wait(60000));
+        const QStringList written = done.at(0).at(0).toStringList();
+        QCOMPARE(written.size(), 1);
+        auto exported = loadPhoto(written[0].toStdString());
+        auto original = loadPhoto(path.toStdString());
+        QVERIFY(exported && original);
+        QVERIFY(exported->metadata->summary().gps.has_value());
+        QCOMPARE(exported->metadata->summary().cameraModel,
+                 original->metadata->summary().cameraModel);
+        // The export is the edit: it matches the rendered recipe, not the original.
+        auto expected = renderRecipe(original->pixels, exportedRecipe);
+        QVERIFY(expected.ok());
+        double toEdit = 0, toOriginal = 0;
+        const std::size_t n = exported->pixels.pixelCount() * 3;
+        for (std::size_t i = 0; i < n; ++i) {
+            toEdit += std::abs(exported->pixels.data()[i] - expected->data()[i]);
+            toOriginal += std::abs(exported->pixels.data()[i] - original->pixels.data()[i]);
+        }
+        QVERIFY2(toEdit * 3 < toOriginal,
+                 qPrintable(QString("%1 vs %2").arg(toEdit).arg(toOriginal)));
+    }
+
+    // Instruction text ↔ sliders: text moves the sliders (the valid lines apply, the bad one is
+    // underlined with a suggestion); a slider rewrites the text.
+    void instructionTextAndSlidersFollowEachOther() {
+        QTemporaryDir dir;
+        ui::MainWindow window("CPU (test)", nullptr, testOptions());
+        QVERIFY(openAndWait(window, writeCameraJpeg(dir, "t.jpg")));
+        auto* editor = window.findChild<ui::InstructionEditor*>();
+        auto* panel = window.findChild<ui::AdjustmentsPanel*>();
+        editor->textEdit()->setPlainText(
+            "Increase exposure by 0.5 EV\nLift the shadws a lot\nIncrease contrast by 20");
+        editor->applyNow();
+        QCOMPARE(window.session()->recipe().value("exposure", "exposure"), 0.5);
+        QCOMPARE(window.session()->recipe().value("tone", "contrast"), 20.0);
+        QCOMPARE(panel->control("exposure", "exposure")->value(), 0.5);
+        QCOMPARE(editor->underlinedCount(), 1);
+        QVERIFY2(editor->errorsText().contains("Line 2"), qPrintable(editor->errorsText()));
+        QVERIFY2(editor->errorsText().contains("shadows"),
+                 qPrintable(editor->errorsText())); // the suggestion
+        // The typed text stays as typed.
+        QVERIFY(editor->textEdit()->toPlainText().contains("shadws"));
+
+        panel->control("tone", "contrast")->spinBox()->setValue(35);
+        QCOMPARE(window.session()->recipe().value("tone", "contrast"), 35.0);
+        QVERIFY2(editor->textEdit()->toPlainText().contains("35"),
+                 qPrintable(editor->textEdit()->toPlainText()));
+        QVERIFY(!editor->textEdit()->toPlainText().contains("shadws"));
+        QVERIFY(waitForRender(window));
     }
 
     void exportFileNames_data() {
