@@ -50,6 +50,7 @@ AdjustmentsPanel::AdjustmentsPanel(EditSession* session, QWidget* parent)
                 auto* rowLayout = new QHBoxLayout(row);
                 rowLayout->setContentsMargins(0, 0, 0, 0);
                 auto* label = new QLabel(row);
+                label->setWordWrap(true); // a long note must not widen the panel past its dock
                 auto* reset = new QPushButton(tr("Reset"), row);
                 rowLayout->addWidget(label, 1);
                 rowLayout->addWidget(reset);
