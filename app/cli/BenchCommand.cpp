@@ -260,12 +260,14 @@ int runBench(const QStringList& args) {
     parser.addOption({"runs", "Runs per measurement; the median is printed (default 3).", "N", "3"});
     addDeviceOption(parser); // render: where to render
     parser.addPositionalArgument("what", "io | render | instructions | quality");
+    parser.addOption({"photos", "instructions: the folder of photos to measure on.", "DIR"});
     parser.addOption({"seed", "quality: seed of the degradations' noise (default 1).", "N", "1"});
     parser.addOption({"model", "quality: the learned model file (default: the installed one).", "FILE"});
-    parser.addOption({"photos", "instructions: the folder of photos to measure on.", "DIR"});
     parser.addOption({"long-edge", "instructions: photos are downscaled to this long edge (default 384).", "PX", "384"});
     if (!parseOrReport(parser, args, "bench")) return UsageError;
     const QStringList what = parser.positionalArguments();
+    if (what.size() == 1 && what.first() == "instructions") return benchInstructions(parser);
+    if (what.size() == 1 && what.first() == "quality") return benchQuality(parser);
     if (what.size() != 1 || (what.first() != "io" && what.first() != "render")) {
         printUsageError("say what to benchmark: io or render", "bench");
         return UsageError;
@@ -274,5 +276,3 @@ int runBench(const QStringList& args) {
 }
 
 } // namespace pictor::cli
-    if (what.size() == 1 && what.first() == "instructions") return benchInstructions(parser);
-    if (what.size() == 1 && what.first() == "quality") return benchQuality(parser);
