@@ -220,6 +220,7 @@ void PhotoView::paintEvent(QPaintEvent*) {
         painter.fillRect(QRectF(0, 0, width(), 4), QColor(0, 0, 0, 120));
         painter.fillRect(QRectF(0, 0, width() * fraction, 4), QColor(90, 160, 255));
     }
+    if (m_message.isEmpty() && !m_after.isNull()) Q_EMIT photoPainted(m_after.cacheKey());
 }
 
 void PhotoView::wheelEvent(QWheelEvent* event) {

@@ -46,6 +46,9 @@ public:
 Q_SIGNALS:
     void zoomChanged(double zoom);
     void compareChanged();
+    // A paint put the photo on screen; `afterKey` is the cacheKey() of the edited image it drew,
+    // so a new key means a newly rendered frame reached the screen (--bench-ui counts these).
+    void photoPainted(qint64 afterKey);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

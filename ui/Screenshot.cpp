@@ -2,28 +2,14 @@
 
 #include "MainWindow.h"
 #include "RenderWorker.h"
+#include "WaitUntil.h"
 
-#include <QApplication>
-#include <QElapsedTimer>
-#include <QEventLoop>
-#include <QTimer>
+#include <QImage>
+#include <QPixmap>
 
 #include <cstdio>
 
 namespace pictor::ui {
-
-namespace {
-// Runs the event loop until `done` or the timeout; false on timeout.
-template <typename Done> bool waitUntil(Done done, int timeoutMs) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs) return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
-} // namespace
 
 int takeScreenshot(MainWindow& window, const QString& photo, const QString& pngPath) {
     bool shown = false;

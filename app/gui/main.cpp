@@ -1,4 +1,5 @@
 // pictor: the GUI. `pictor [FILE]` opens FILE at start.
+#include "BenchUi.h"
 #include "Language.h"
 #include "MainWindow.h"
 #include "Screenshot.h"
@@ -28,11 +29,25 @@ int main(int argc, char** argv) {
             "main", "Open FILE, render it, save a picture of the window to PNG and quit."),
         "png");
     parser.addOption(screenshot);
+    QCommandLineOption benchUi(
+        "bench-ui", QApplication::translate("main", "Benchmark the window: open a generated "
+                                                    "24-megapixel JPEG, drag a slider, print the "
+                                                    "times and quit."));
+    parser.addOption(benchUi);
+    QCommandLineOption runs(
+        "runs", QApplication::translate("main", "--bench-ui: runs; the median is printed."), "N",
+        "3");
+    parser.addOption(runs);
     parser.process(app);
 
     auto device = pictor::chooseComputeDevice();
-    pictor::ui::MainWindow window(QString::fromStdString(device ? device->description : "CPU"));
+    pictor::ui::MainWindowOptions options;
+    options.remember = !parser.isSet(benchUi); // its photo is not a recent file
+    pictor::ui::MainWindow window(QString::fromStdString(device ? device->description : "CPU"),
+                                  nullptr, options);
     window.show();
+    if (parser.isSet(benchUi))
+        return pictor::ui::benchUi(window, std::max(1, parser.value(runs).toInt()));
     if (parser.isSet(screenshot)) {
         if (parser.positionalArguments().isEmpty()) parser.showHelp(2);
         return pictor::ui::takeScreenshot(window, parser.positionalArguments().first(),

@@ -1,0 +1,219 @@
+#include "BenchUi.h"
+
+#include "AdjustmentsPanel.h"
+#include "MainWindow.h"
+#include "ParamControl.h"
+#include "PhotoLoad.h"
+#include "PhotoView.h"
+#include "RenderWorker.h"
+#include "WaitUntil.h"
+#include "io/FileIo.h"
+#include "recipe/Sidecar.h"
+#include "synthetic/SyntheticPhotos.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGuiApplication>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace pictor::ui {
+
+namespace {
+
+constexpr int kWidth = 6000, kHeight = 4000; // 24 megapixels, as `pictor-cli bench io`
+constexpr int kMoves = 60;                   // slider positions in one drag
+constexpr int kMoveIntervalMs = 16;          // a mouse drag reports about 60 moves a second
+constexpr int kStepPositions = 2;            // of the slider's 1000: 0.02 EV a move
+constexpr int kTimeoutMs = 300000;
+
+struct RunFigures {
+    double openToPreview = 0;   // openFile → the photo painted in the view
+    double load = 0;            // of which loadForEditing, in its worker
+    double moves = 0;           // first → last slider move (60 × 16 ms when the timer keeps up)
+    double drag = 0;            // first move → the last move's frame painted
+    int frames = 0;             // newly rendered frames painted in that time
+    double lastMoveLatency = 0; // last move → its frame painted
+    double render = 0;          // median render + display conversion per frame, in the worker
+    double fps() const { return drag > 0 ? frames / drag : 0; }
+};
+
+double median(std::vector<double> values) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+std::string loadAverage() {
+    QFile file("/proc/loadavg");
+    if (!file.open(QIODevice::ReadOnly)) return "unknown";
+    const QList<QByteArray> fields = file.readAll().split(' ');
+    return fields.size() >= 3 ? (fields[0] + " " + fields[1] + " " + fields[2]).toStdString()
+                              : "unknown";
+}
+
+// What reached the screen: every paint of the photo reports the edited image's key; a key not
+// seen before is a new frame.
+struct Screen {
+    QElapsedTimer clock;
+    qint64 key = 0;
+    qint64 newFrameAt = 0; // ns on `clock`
+    int frames = 0;
+    double seconds(qint64 from) const { return (newFrameAt - from) / 1e9; }
+};
+
+// The last frame asked of the worker is on screen and nothing more is coming.
+bool settled(MainWindow& window, const PhotoView& view, const Screen& screen) {
+    return !window.renderWorker()->busy() && screen.key == view.image().cacheKey();
+}
+
+bool openRun(MainWindow& window, const PhotoView& view, Screen& screen, const QString& path,
+             RunFigures& out) {
+    // Every run opens the photo unedited: the previous run's drag is not kept.
+    window.saveNow();
+    std::error_code ignored;
+    std::filesystem::remove(sidecarPath(path.toStdString()), ignored);
+
+    bool shown = false;
+    auto connection = QObject::connect(&window, &MainWindow::photoShown, [&]() { shown = true; });
+    const qint64 before = screen.key;
+    const qint64 start = screen.clock.nsecsElapsed();
+    window.openFile(path);
+    const bool ok = waitUntil([&]() { return shown && screen.key != before; }, kTimeoutMs);
+    QObject::disconnect(connection);
+    if (!ok || window.currentPath().isEmpty()) {
+        std::fprintf(stderr, "pictor: could not open the benchmark photo: %s\n",
+                     qPrintable(window.errorText()));
+        return false;
+    }
+    out.openToPreview = screen.seconds(start);
+    out.load = window.current()->seconds;
+    // The open's own render (of the sidecar's recipe; none here) reaches the screen first.
+    return waitUntil([&]() { return settled(window, view, screen); }, kTimeoutMs);
+}
+
+bool dragRun(MainWindow& window, const PhotoView& view, Screen& screen, RunFigures& out) {
+    ParamControl* control = window.findChild<AdjustmentsPanel*>()->control("exposure", "exposure");
+    QSlider* slider = control->slider();
+    std::vector<double> renders;
+    auto connection = QObject::connect(
+        window.renderWorker(), &RenderWorker::rendered,
+        [&](const RenderedPreview& preview) { renders.push_back(preview.seconds); });
+
+    int moved = 0, framesBefore = 0;
+    qint64 firstMove = 0, lastMove = 0;
+    const int start = slider->value();
+    QTimer mouse;
+    mouse.setTimerType(Qt::PreciseTimer);
+    mouse.setInterval(kMoveIntervalMs);
+    auto move = [&]() { // what a mouse move on the pressed slider does
+        slider->setValue(start + ++moved * kStepPositions);
+        lastMove = screen.clock.nsecsElapsed();
+        if (moved == 1) {
+            firstMove = lastMove;
+            framesBefore = screen.frames;
+        }
+        if (moved == kMoves) mouse.stop();
+    };
+    QObject::connect(&mouse, &QTimer::timeout, move);
+    slider->setSliderDown(true); // pressed: the drag begins
+    move();
+    mouse.start();
+    bool ok = waitUntil(
+        [&]() {
+            return moved == kMoves && screen.newFrameAt > lastMove && settled(window, view, screen);
+        },
+        kTimeoutMs);
+    QObject::disconnect(connection);
+    out.moves = (lastMove - firstMove) / 1e9;
+    out.drag = screen.seconds(firstMove);
+    out.frames = screen.frames - framesBefore;
+    out.lastMoveLatency = screen.seconds(lastMove);
+    out.render = median(renders);
+    slider->setSliderDown(false); // released: one undo step
+    return ok && waitUntil([&]() { return settled(window, view, screen); }, kTimeoutMs);
+}
+
+} // namespace
+
+int benchUi(MainWindow& window, int runs) {
+    QTemporaryDir folder;
+    if (!folder.isValid()) {
+        std::fprintf(stderr, "pictor: cannot create a temporary folder for the benchmark\n");
+        return 1;
+    }
+    const auto jpeg = synthetic::makeCameraJpeg(kWidth, kHeight, 92);
+    const QString path = folder.filePath("camera.jpg");
+    if (jpeg.empty() || !writeFileAtomically(path.toStdString(), jpeg.data(), jpeg.size())) {
+        std::fprintf(stderr, "pictor: could not write the benchmark JPEG\n");
+        return 1;
+    }
+    std::printf("Pictor bench ui — the window (platform %s) on a generated %d × %d (24 MP) JPEG "
+                "of %.1f MB; %d runs, median\n",
+                qPrintable(QGuiApplication::platformName()), kWidth, kHeight, jpeg.size() / 1e6,
+                runs);
+    std::printf("machine: %d cores, load average %s\n", QThread::idealThreadCount(),
+                loadAverage().c_str());
+    std::printf("drag: exposure slider, %d moves %d ms apart, latest request wins in the worker\n",
+                kMoves, kMoveIntervalMs);
+    std::fflush(stdout);
+
+    auto* view = window.findChild<PhotoView*>();
+    Screen screen;
+    screen.clock.start();
+    QObject::connect(view, &PhotoView::photoPainted, [&screen](qint64 key) {
+        if (key == screen.key) return;
+        screen.key = key;
+        screen.newFrameAt = screen.clock.nsecsElapsed();
+        ++screen.frames;
+    });
+
+    std::vector<RunFigures> all;
+    for (int run = 1; run <= runs; ++run) {
+        RunFigures f;
+        if (!openRun(window, *view, screen, path, f) || !dragRun(window, *view, screen, f)) {
+            std::fprintf(stderr, "pictor: the benchmark timed out\n");
+            window.saveNow(); // nothing left to write once the folder is gone
+            return 1;
+        }
+        std::printf("  run %d: open → first preview %4.0f ms (load %4.0f ms) · drag: %d moves in "
+                    "%4.0f ms, %d frames in %4.0f ms = %4.1f fps, last move → frame %4.0f ms, "
+                    "render %3.0f ms a frame\n",
+                    run, f.openToPreview * 1e3, f.load * 1e3, kMoves, f.moves * 1e3, f.frames,
+                    f.drag * 1e3, f.fps(), f.lastMoveLatency * 1e3, f.render * 1e3);
+        std::fflush(stdout);
+        all.push_back(f);
+    }
+    window.saveNow();
+
+    auto med = [&all](auto field) {
+        std::vector<double> values;
+        for (const RunFigures& f : all)
+            values.push_back(field(f));
+        return median(values);
+    };
+    const double open = med([](const RunFigures& f) { return f.openToPreview; });
+    const double fps = med([](const RunFigures& f) { return f.fps(); });
+    std::printf("  open → first preview on screen          %6.0f ms  (goal ≤ 500 ms: %s)\n",
+                open * 1e3, open <= 0.5 ? "met" : "NOT met");
+    std::printf("    of which loading (decode, preview)   %6.0f ms\n",
+                med([](const RunFigures& f) { return f.load; }) * 1e3);
+    std::printf("  preview frames while dragging          %6.1f fps (goal ≥ 30: %s)\n", fps,
+                fps >= 30 ? "met" : "NOT met");
+    std::printf("  last slider move → its frame on screen %6.0f ms\n",
+                med([](const RunFigures& f) { return f.lastMoveLatency; }) * 1e3);
+    std::printf("  render a frame (worker)                %6.0f ms\n",
+                med([](const RunFigures& f) { return f.render; }) * 1e3);
+    std::printf("load average after: %s\n", loadAverage().c_str());
+    return 0;
+}
+
+} // namespace pictor::ui
