@@ -194,14 +194,17 @@ std::string summaryFor(const Critique& c) {
     QStringList aspects;
     for (const Finding& f : c.findings)
         aspects << QString::fromStdString(aspectLabel(f.aspect)).toLower();
+    // Translatable: Japanese and Chinese list with "、", not ", ".
+    const QString separator =
+        QCoreApplication::translate("pictor::critic", ", ", "between the listed findings");
     if (c.recipe.isNeutral(c.analysis.sourceWhite))
         return QCoreApplication::translate("pictor::critic",
                                            "Score %1/100; nothing an edit can improve. Noted: %2.")
-            .arg(num(c.score, 0), aspects.join(QStringLiteral(", ")))
+            .arg(num(c.score, 0), aspects.join(separator))
             .toStdString();
     return QCoreApplication::translate("pictor::critic",
                                        "Score %1/100, %2 after the suggested edit. Findings: %3.")
-        .arg(num(c.score, 0), num(c.scoreAfter, 0), aspects.join(QStringLiteral(", ")))
+        .arg(num(c.score, 0), num(c.scoreAfter, 0), aspects.join(separator))
         .toStdString();
 }
 
