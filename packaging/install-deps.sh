@@ -11,6 +11,9 @@ packages=(
   # compute and imaging libraries
   libtorch-dev libopencv-dev libraw-dev libexiv2-dev liblcms2-dev libheif-dev libturbojpeg0-dev
   libtiff-dev
+  # at run time: a font with Japanese and Chinese glyphs for the ja and zh_CN translations (the
+  # .deb recommends it), Qt's own translations
+  fonts-noto-cjk qt6-translations-l10n
   # command-line tools used by tests and checks, packaging checks, a headless display for GUI runs
   exiv2 xvfb xauth desktop-file-utils appstream dpkg-dev
   # fuzzing and sanitizers: clang with libFuzzer and the sanitizer runtimes
