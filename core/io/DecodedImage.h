@@ -14,6 +14,7 @@ struct DecodedImage {
     Image pixels;                 // linear Rec.2020
     int storedWidth = 0;
     int storedHeight = 0;
+    bool reduced = false;         // smaller than stored: LoadOptions::previewLongEdge
     int bitsPerSample = 8;
     bool floatingPoint = false;
     std::string colorProfile;     // description for `info`

@@ -7,6 +7,7 @@
 #include <jerror.h>
 #include <jpeglib.h>
 
+#include <algorithm>
 #include <array>
 
 namespace pictor {
@@ -139,6 +140,13 @@ Result<DecodedImage> decodeJpeg(const std::uint8_t* bytes, std::size_t size,
                      "Convert it to RGB in its original application first."};
     const bool grey = info.jpeg_color_space == JCS_GRAYSCALE;
     info.out_color_space = grey ? JCS_GRAYSCALE : JCS_RGB;
+    if (options.previewLongEdge > 0) { // libjpeg scales in the DCT domain by n/8, rounding up
+        const unsigned longEdge = std::max(info.image_width, info.image_height);
+        unsigned n = 1;
+        while (n < 8 && (longEdge * n + 7) / 8 < unsigned(options.previewLongEdge)) ++n;
+        info.scale_num = n;
+        info.scale_denom = 8;
+    }
     if (!startDecompress(&info, &err))
         return Error{std::string("The JPEG data is corrupt (") + err.message + ")",
                      "Use another copy of the photo."};
@@ -174,8 +182,9 @@ Result<DecodedImage> decodeJpeg(const std::uint8_t* bytes, std::size_t size,
                          (err.message[0] ? err.message : "decoding stopped early") + ")",
                      "Use another copy of the photo; this one is incomplete."};
 
-    out.storedWidth = width;
-    out.storedHeight = height;
+    out.storedWidth = int(info.image_width);
+    out.storedHeight = int(info.image_height);
+    out.reduced = width < out.storedWidth;
     out.bitsPerSample = 8;
     out.colorProfile = transform->description();
     out.icc = icc;

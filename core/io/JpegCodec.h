@@ -12,6 +12,7 @@ namespace pictor {
 // Decodes to the working space through `icc` (sRGB when empty). The header is read first, so
 // oversized images are refused before allocation. Truncated or corrupt entropy data is an Error
 // (not a photo with a grey lower half); harmless warnings (extraneous bytes) are tolerated.
+// options.previewLongEdge asks for a reduced DCT-scaled decode (Photo.h).
 Result<DecodedImage> decodeJpeg(const std::uint8_t* bytes, std::size_t size,
                                 const std::vector<std::uint8_t>& icc, const LoadOptions& options);
 

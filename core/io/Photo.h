@@ -32,6 +32,7 @@ struct SourceInfo {
     std::uintmax_t fileSize = 0;
     int storedWidth = 0;  // as encoded, before orientation
     int storedHeight = 0;
+    bool reduced = false; // the pixels are a fast preview decode (LoadOptions::previewLongEdge)
     int bitsPerSample = 8;
     bool floatingPoint = false;
     std::string colorProfile; // "Display P3 (embedded ICC)", "sRGB (assumed: no profile)", …
@@ -48,6 +49,11 @@ struct LoadOptions {
     // Decompression-bomb guard: files declaring more pixels are refused before decoding.
     std::uint64_t maxPixels = 250'000'000;
     bool rawHalfSize = false; // fast RAW path for previews (half resolution, no full demosaic)
+    // > 0: a fast preview instead of the photo. A JPEG decodes at the smallest DCT scale (n/8)
+    // whose long edge is still at least this many pixels: the IDCT, upsampling and colour
+    // conversion run on n²/64 of the pixels, several times faster than a full decode. Other
+    // formats ignore it. SourceInfo::reduced says whether it applied.
+    int previewLongEdge = 0;
 };
 
 // The default pixel limit, overridable with PICTOR_MAX_MEGAPIXELS in the environment.

@@ -75,6 +75,7 @@ Result<Photo> load(const std::uint8_t* bytes, std::size_t size, const std::strin
     photo.source.fileSize = size;
     photo.source.storedWidth = decoded->storedWidth;
     photo.source.storedHeight = decoded->storedHeight;
+    photo.source.reduced = decoded->reduced;
     photo.source.bitsPerSample = decoded->bitsPerSample;
     photo.source.floatingPoint = decoded->floatingPoint;
     photo.source.colorProfile = decoded->colorProfile;

@@ -1,5 +1,6 @@
 // Decoding into the working space: orientation, bit depths, formats, colour profiles.
 #include "image/ColorSpace.h"
+#include "image/Resize.h"
 #include "io/Photo.h"
 #include "support/Fixtures.h"
 
@@ -188,6 +189,49 @@ private Q_SLOTS:
         std::memcpy(one.data(), b, sizeof(float) * 3);
         OutputTransform(OutputColorSpace::DisplayP3).toU8(one, back);
         QVERIFY(std::abs(back[0] - 220) <= 2 && std::abs(back[1] - 40) <= 2 && std::abs(back[2] - 40) <= 2);
+    }
+
+    // The window's fast preview: a JPEG decoded at a DCT scale of n/8, the smallest whose long
+    // edge reaches the asked size; it matches the full decode reduced to the same size, and
+    // reports the stored size and that it is reduced. Turned photos come upright.
+    void jpegPreviewDecodeIsReducedAndMatchesFullDecode() {
+        const int w = 960, h = 640;
+        std::vector<std::uint8_t> rgb(std::size_t(w) * h * 3);
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                std::uint8_t* p = &rgb[(std::size_t(y) * w + x) * 3];
+                const bool block = ((x / 32) + (y / 32)) % 2; // edges on the 8-px DCT grid
+                p[0] = std::uint8_t(40 + x * 180 / w);
+                p[1] = std::uint8_t(block ? 200 : 60);
+                p[2] = std::uint8_t(40 + y * 180 / h);
+            }
+        const auto jpeg = test::encodeJpeg(rgb, w, h, 95);
+        auto full = loadBytes(jpeg);
+        QVERIFY(full);
+        QVERIFY(!full->source.reduced);
+        LoadOptions options;
+        options.previewLongEdge = 300; // 3/8: 360 × 240
+        auto preview = loadBytes(jpeg, options);
+        QVERIFY(preview);
+        QVERIFY(preview->source.reduced);
+        QCOMPARE(preview->pixels.width(), 360);
+        QCOMPARE(preview->pixels.height(), 240);
+        QCOMPARE(preview->source.storedWidth, w);
+        QCOMPARE(preview->source.storedHeight, h);
+        const double difference =
+            meanAbsDifference(preview->pixels, resize(full->pixels, 360, 240));
+        QVERIFY2(difference < 0.01, qPrintable(QString::number(difference)));
+
+        options.previewLongEdge = 2000; // larger than the photo: the full decode
+        auto whole = loadBytes(jpeg, options);
+        QVERIFY(whole && !whole->source.reduced);
+        QCOMPARE(meanAbsDifference(whole->pixels, full->pixels), 0.0);
+
+        options.previewLongEdge = 100; // 1/8, turned upright by EXIF orientation 6
+        auto turned = loadBytes(test::withOrientationAndIcc(jpeg, 6), options);
+        QVERIFY(turned && turned->source.reduced);
+        QCOMPARE(turned->pixels.width(), 80);
+        QCOMPARE(turned->pixels.height(), 120);
     }
 
     void greyJpegDecodesNeutral() {
