@@ -87,6 +87,8 @@ MainWindow::MainWindow(const QString& deviceDescription, QWidget* parent, MainWi
 
     connect(&m_loader, &QFutureWatcher<std::shared_ptr<LoadedPhoto>>::finished, this,
             &MainWindow::loadFinished);
+    connect(&m_fullLoader, &QFutureWatcher<std::shared_ptr<FullPhoto>>::finished, this,
+            &MainWindow::fullPhotoFinished);
     connect(m_session, &EditSession::recipeChanged, this, &MainWindow::recipeChanged);
     connect(m_worker, &RenderWorker::rendered, this, &MainWindow::rendered);
     connect(m_worker, &RenderWorker::failed, this, [this](const QString& message) {
@@ -114,6 +116,7 @@ MainWindow::MainWindow(const QString& deviceDescription, QWidget* parent, MainWi
 MainWindow::~MainWindow() {
     saveNow();
     m_loader.waitForFinished();
+    m_fullLoader.waitForFinished();
     m_critic.waitForFinished();
 }
 
@@ -275,6 +278,13 @@ void MainWindow::buildDocks() {
 
 void MainWindow::autoEnhance() {
     if (!m_current || m_critic.isRunning()) return;
+    if (!m_current->photo) { // the Critic looks at the full photo: it runs when that arrives
+        m_enhanceQueued = true;
+        m_critique->setBusy(tr("The Critic is looking at the photo…"));
+        m_enhanceAction->setEnabled(false);
+        return;
+    }
+    m_enhanceQueued = false;
     m_critiqueBase = m_session->recipe();
     m_critique->setBusy(tr("The Critic is looking at the photo…"));
     m_enhanceAction->setEnabled(false);
@@ -340,7 +350,7 @@ void MainWindow::updateActions() {
                        m_zoomOutAction, m_toggleBeforeAction, m_splitAction, m_sideAction})
         a->setEnabled(open);
     m_resetAction->setEnabled(open && !m_session->recipe().isNeutral());
-    m_enhanceAction->setEnabled(open && !m_critic.isRunning());
+    m_enhanceAction->setEnabled(open && !m_critic.isRunning() && !m_enhanceQueued);
     m_cancelAction->setEnabled(m_worker->busy());
 }
 
@@ -374,6 +384,7 @@ void MainWindow::loadFinished() {
         // The window goes on working: no photo is open, the error says what happened.
         m_worker->setSource(nullptr, {}, 1);
         m_current.reset();
+        m_enhanceQueued = false;
         m_session->load({});
         m_critique->clear();
         m_view->clearPhoto();
@@ -389,10 +400,11 @@ void MainWindow::loadFinished() {
     }
     clearError();
     m_current = loaded;
+    m_enhanceQueued = false;
     m_worker->setSource(loaded->preview, loaded->white, loaded->pixelScale);
-    m_view->setPhoto(loaded->before, loaded->photo->pixels.width());
+    m_view->setPhoto(loaded->before, loaded->fullWidth);
     m_histogram->setHistograms(loaded->beforeHistogram, loaded->beforeHistogram);
-    m_info->showPhoto(loaded->photo.get(), loaded->summary);
+    m_info->showPhoto(loaded->description.get(), loaded->summary);
     m_adjustments->setSourceWhite(loaded->white);
     m_instructions->setSourceWhite(loaded->white);
     m_critique->clear();
@@ -403,7 +415,39 @@ void MainWindow::loadFinished() {
                                                      : loaded->notes.join(QStringLiteral("; ")));
     addRecent(loaded->path);
     updateActions();
+    if (!loaded->photo) startFullPhoto();
     Q_EMIT photoShown();
+}
+
+void MainWindow::startFullPhoto() {
+    if (m_fullLoader.isRunning()) return; // for a photo left since: it restarts when that ends
+    m_fullFor = m_current;
+    const QString path = m_current->path;
+    m_fullLoader.setFuture(
+        QtConcurrent::run([path]() { return std::make_shared<FullPhoto>(loadFullPhoto(path)); }));
+}
+
+void MainWindow::fullPhotoFinished() {
+    const FullPhoto full = *m_fullLoader.result();
+    const auto target = std::exchange(m_fullFor, nullptr);
+    if (!m_current || m_current->photo) return;
+    if (target != m_current) { // decoded for a photo no longer open; now the open one's turn
+        startFullPhoto();
+        return;
+    }
+    if (full.photo) {
+        m_current->photo = full.photo;
+        if (m_enhanceQueued) autoEnhance();
+        Q_EMIT fullPhotoLoaded();
+        return;
+    }
+    showError(tr("The full-resolution photo could not be read: %1").arg(full.error));
+    if (m_enhanceQueued) {
+        m_enhanceQueued = false;
+        updateActions();
+        m_critique->setBusy(tr("The Critic failed: %1").arg(full.error));
+        Q_EMIT critiqueShown(false);
+    }
 }
 
 void MainWindow::recipeChanged(const Recipe& recipe, EditOrigin origin) {

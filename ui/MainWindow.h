@@ -28,6 +28,7 @@ class HistogramView;
 class PhotoInfo;
 class PhotoView;
 class RenderWorker;
+struct FullPhoto;
 struct LoadedPhoto;
 struct RenderedPreview;
 enum class EditOrigin;
@@ -60,6 +61,7 @@ public:
 
 Q_SIGNALS:
     void photoShown();      // a load finished, with a photo or an error message on screen
+    void fullPhotoLoaded(); // the open photo's full resolution arrived after its fast preview
     void previewRendered(); // a render finished and is on screen
     void renderFailed(const QString& message);
     void exportFinished(const QStringList& written, const QStringList& errors);
@@ -73,6 +75,7 @@ protected:
 private Q_SLOTS:
     void chooseFile();
     void loadFinished();
+    void fullPhotoFinished();
 
 private:
     void buildActions();
@@ -89,6 +92,7 @@ private:
     void autosave();
     void chooseExport();
     void critiqueFinished();
+    void startFullPhoto();
 
     MainWindowOptions m_options;
     PhotoView* m_view = nullptr;
@@ -127,6 +131,10 @@ private:
     QString m_loadingPath;
     QString m_pendingPath; // asked for while another load ran: the latest request wins
     QFutureWatcher<std::shared_ptr<LoadedPhoto>> m_loader;
+    // The full-resolution decode behind a fast preview: one at a time, for `m_fullFor`.
+    QFutureWatcher<std::shared_ptr<FullPhoto>> m_fullLoader;
+    std::shared_ptr<LoadedPhoto> m_fullFor;
+    bool m_enhanceQueued = false; // Auto-enhance asked for before the full photo was there
     QTimer m_autosave;
     bool m_dirty = false;
 };

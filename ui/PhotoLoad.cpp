@@ -22,17 +22,27 @@ std::shared_ptr<LoadedPhoto> loadForEditing(const QString& path, int previewLong
     result->path = path;
     LoadOptions options;
     options.maxPixels = defaultMaxPixels();
+    options.previewLongEdge = previewLongEdge;
     auto photo = loadPhoto(path.toStdString(), options);
     if (!photo) {
         result->error = QString::fromStdString(photo.error().message());
         return result;
     }
     auto shared = std::make_shared<Photo>(std::move(photo).value());
-    const Image& full = shared->pixels;
-    auto preview = std::make_shared<Image>(std::max(full.width(), full.height()) > previewLongEdge
-                                               ? resizeToLongEdge(full, previewLongEdge)
-                                               : full);
-    result->pixelScale = double(preview->width()) / full.width();
+    const Image& decoded = shared->pixels;
+    auto preview =
+        std::make_shared<Image>(std::max(decoded.width(), decoded.height()) > previewLongEdge
+                                    ? resizeToLongEdge(decoded, previewLongEdge)
+                                    : decoded);
+    result->fullWidth = decoded.width();
+    result->fullHeight = decoded.height();
+    if (shared->source.reduced) { // the stored size, turned upright as the pixels were
+        const int orientation = shared->metadata ? shared->metadata->summary().orientation : 1;
+        const bool turned = orientation >= 5 && orientation <= 8;
+        result->fullWidth = turned ? shared->source.storedHeight : shared->source.storedWidth;
+        result->fullHeight = turned ? shared->source.storedWidth : shared->source.storedHeight;
+    }
+    result->pixelScale = double(preview->width()) / result->fullWidth;
     result->white = sourceWhiteOf(*shared);
     result->before = toDisplayImage(*preview);
     result->beforeHistogram = computeHistogram(result->before);
@@ -42,8 +52,8 @@ std::shared_ptr<LoadedPhoto> loadForEditing(const QString& path, int previewLong
     const QString colour = QString::fromStdString(shared->source.colorProfile);
     result->summary =
         QStringLiteral("%1 × %2 · %3")
-            .arg(full.width())
-            .arg(full.height())
+            .arg(result->fullWidth)
+            .arg(result->fullHeight)
             .arg(colour.startsWith(format) ? colour : format + QStringLiteral(" · ") + colour);
 
     auto saved = readSidecar(path.toStdString());
@@ -56,11 +66,24 @@ std::shared_ptr<LoadedPhoto> loadForEditing(const QString& path, int previewLong
                                                      "The saved edit could not be read: %1")
                              .arg(QString::fromStdString(saved.error().message()));
     }
-    result->photo = std::move(shared);
+    if (shared->source.reduced) {
+        shared->pixels = Image(); // only the preview is kept until the full photo comes
+        result->description = std::move(shared);
+    } else {
+        result->description = result->photo = std::move(shared);
+    }
     result->preview = std::move(preview);
     result->seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
+}
+
+FullPhoto loadFullPhoto(const QString& path) {
+    LoadOptions options;
+    options.maxPixels = defaultMaxPixels();
+    auto photo = loadPhoto(path.toStdString(), options);
+    if (!photo) return {nullptr, QString::fromStdString(photo.error().message())};
+    return {std::make_shared<Photo>(std::move(photo).value()), {}};
 }
 
 } // namespace pictor::ui

@@ -1,7 +1,9 @@
 #pragma once
-// Opening a photo for editing, off the GUI thread: the full-resolution photo (kept for export),
-// a preview copy that renders run on, the unedited display image and its histogram, and the
-// recipe saved in the photo's sidecar.
+// Opening a photo for editing, off the GUI thread: a preview copy that renders run on, the
+// unedited display image and its histogram, the recipe saved in the photo's sidecar, and the
+// full-resolution photo (kept for export and the Critic). A JPEG's preview comes from a fast
+// reduced decode (LoadOptions::previewLongEdge) so that it is on screen in a fraction of the time
+// a full 24 MP decode takes; its full-resolution photo is then decoded by loadFullPhoto().
 #include "Histogram.h"
 #include "io/Photo.h"
 #include "recipe/Recipe.h"
@@ -16,7 +18,12 @@ namespace pictor::ui {
 
 struct LoadedPhoto {
     QString path;
+    // Full resolution. Null after a reduced preview decode until loadFullPhoto() supplies it.
     std::shared_ptr<const Photo> photo;
+    // Where the photo came from and its metadata (the info panel); its pixels may be gone.
+    std::shared_ptr<const Photo> description;
+    int fullWidth = 0; // the full-resolution size, upright
+    int fullHeight = 0;
     std::shared_ptr<const Image> preview; // long edge ≤ the requested preview size
     double pixelScale = 1;                // preview pixels per full-resolution pixel
     SourceWhite white;                    // as-shot for RAW, D65 otherwise
@@ -30,6 +37,13 @@ struct LoadedPhoto {
 };
 
 std::shared_ptr<LoadedPhoto> loadForEditing(const QString& path, int previewLongEdge);
+
+// The full-resolution photo after a reduced preview decode; `error` says why not when null.
+struct FullPhoto {
+    std::shared_ptr<const Photo> photo;
+    QString error;
+};
+FullPhoto loadFullPhoto(const QString& path);
 
 // The photo's own white: what an absent white-balance param means (Recipe.h).
 SourceWhite sourceWhiteOf(const Photo& photo);

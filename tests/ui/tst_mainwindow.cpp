@@ -4,6 +4,7 @@
 // opened with a small preview, so that the suite runs in seconds.
 #include "AdjustmentsPanel.h"
 #include "CritiquePanel.h"
+#include "DisplayImage.h"
 #include "EditSession.h"
 #include "ExportJob.h"
 #include "Histogram.h"
@@ -129,6 +130,31 @@ private Q_SLOTS:
         QVERIFY(grab.pixelColor(grab.width() / 2, grab.height() / 2) != QColor(64, 64, 64));
         auto* histogram = window.findChild<ui::HistogramView*>();
         QVERIFY(!histogram->after().empty());
+    }
+
+    // A large JPEG shows from a fast reduced decode first; its full resolution (for export and
+    // the Critic) follows in the background, and the preview matches one made from it.
+    void previewFirstThenFullPhoto() {
+        QTemporaryDir dir;
+        const QString path = writeCameraJpeg(dir, "large.jpg", 2400, 1600);
+        ui::MainWindow window("CPU (test)", nullptr, testOptions());
+        QSignalSpy full(&window, &ui::MainWindow::fullPhotoLoaded);
+        QVERIFY(openAndWait(window, path));
+        QVERIFY(!window.current()->photo); // only the 600 × 400 decode (2/8) so far
+        QCOMPARE(window.current()->fullWidth, 2400);
+        QCOMPARE(window.current()->fullHeight, 1600);
+        QVERIFY(window.current()->description->source.reduced);
+        auto* view = window.findChild<ui::PhotoView*>();
+        QCOMPARE(view->image().width(), kPreview);
+        QVERIFY(std::abs(window.current()->pixelScale - double(kPreview) / 2400) < 1e-9);
+        QTRY_COMPARE_WITH_TIMEOUT(full.count(), 1, 30000);
+        const auto photo = window.current()->photo;
+        QVERIFY(photo);
+        QCOMPARE(photo->pixels.width(), 2400);
+        QVERIFY(!photo->source.reduced);
+        const QImage fromFull = ui::toDisplayImage(photo->pixels, kPreview);
+        const double difference = meanDifference(view->beforeImage(), fromFull);
+        QVERIFY2(difference >= 0 && difference < 2, qPrintable(QString::number(difference)));
     }
 
     // A slider drag changes the preview live and is one undo step; undo restores the unedited
