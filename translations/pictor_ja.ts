@@ -613,7 +613,7 @@
     </message>
     <message>
         <source>The photo&apos;s own folder</source>
-        <translation>写真と同じフォルダー</translation>
+        <translation>写真のフォルダー</translation>
     </message>
     <message>
         <source>Choose…</source>
