@@ -53,19 +53,25 @@ void RenderWorker::setSource(std::shared_ptr<const Image> preview, const SourceW
 
 void RenderWorker::request(const Recipe& recipe) {
     if (!m_source) return;
+    const bool started = m_started && *m_started == recipe;
     if (m_running) {
-        m_pending = recipe; // latest wins: an older pending request is dropped
+        if (started)
+            m_pending.reset(); // the render running now is the one wanted
+        else
+            m_pending = recipe; // latest wins: an older pending request is dropped
         return;
     }
-    start(recipe);
+    if (!started) start(recipe);
 }
 
 void RenderWorker::cancel() {
     m_pending.reset();
+    m_started.reset();
     if (m_cancel) *m_cancel = true;
 }
 
 void RenderWorker::start(const Recipe& recipe) {
+    m_started = recipe;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     const std::uint64_t serial = ++m_serial;
     auto cancelFlag = m_cancel;
@@ -104,6 +110,7 @@ void RenderWorker::finished() {
         return;
     }
     m_running = false;
+    if (!result.error.isEmpty()) m_started.reset(); // asking again tries again
     Q_EMIT busyChanged(false);
     if (result.cancelled)
         Q_EMIT cancelled();

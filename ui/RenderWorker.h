@@ -2,7 +2,9 @@
 // Renders the recipe onto the preview off the GUI thread (QtConcurrent). Requests coalesce:
 // while a render runs, newer requests replace each other and only the latest starts when it
 // ends, so a slider drag shows a steady stream of frames and never queues stale work.
-// Progress is reported, a render can be cancelled, failures arrive as messages.
+// A request for the recipe already on screen or being rendered (the release at the end of a
+// drag re-applies its last value) costs nothing. Progress is reported, a render can be
+// cancelled, failures arrive as messages.
 #include "Histogram.h"
 #include "image/Image.h"
 #include "recipe/Recipe.h"
@@ -58,6 +60,7 @@ private:
     SourceWhite m_white;
     double m_pixelScale = 1;
     std::optional<Recipe> m_pending;
+    std::optional<Recipe> m_started; // the latest render started, unless cancelled or failed
     std::shared_ptr<std::atomic<bool>> m_cancel;
     std::uint64_t m_serial = 0;
     bool m_running = false;

@@ -429,6 +429,32 @@ private Q_SLOTS:
         QCOMPARE(worker.lastSerial(), std::uint64_t(2));
     }
 
+    // A request for the recipe on screen or being rendered renders nothing more (a drag's release
+    // re-applies its last value); after a cancel it renders again.
+    void sameRecipeIsNotRenderedTwice() {
+        auto loaded = ui::loadForEditing(qEnvironmentVariable("PICTOR_SAMPLE"), 300);
+        ui::RenderWorker worker;
+        worker.setSource(loaded->preview, loaded->white, loaded->pixelScale);
+        QSignalSpy rendered(&worker, &ui::RenderWorker::rendered);
+        Recipe a, b;
+        QVERIFY(a.set("exposure", "exposure", 0.5).ok());
+        QVERIFY(b.set("exposure", "exposure", 1.0).ok());
+        worker.request(a);
+        worker.request(b);
+        worker.request(a); // `a` is being rendered: `b` is dropped, `a` not queued again
+        while (worker.busy())
+            QVERIFY(rendered.wait(30000));
+        QCOMPARE(rendered.count(), 1);
+        worker.request(a); // on screen already
+        QVERIFY(!worker.busy());
+        worker.cancel();
+        worker.request(a);
+        QVERIFY(worker.busy());
+        QVERIFY(rendered.wait(30000));
+        QCOMPARE(rendered.count(), 2);
+        QCOMPARE(worker.lastSerial(), std::uint64_t(2));
+    }
+
     // A corrupt file shows its error; the window keeps working and opens the next photo.
     void corruptFileShowsErrorAndWindowKeepsWorking() {
         QTemporaryDir dir;
