@@ -779,7 +779,7 @@ Lift the shadows a lot</translation>
     </message>
     <message>
         <source>Show &amp;before (toggle)</source>
-        <translation>補正前を表示(&amp;B)（切り替え）</translation>
+        <translation>補正前の表示を切り替え(&amp;B)</translation>
     </message>
     <message>
         <source>Before/after &amp;split</source>

@@ -779,7 +779,7 @@ Lift the shadows a lot</translation>
     </message>
     <message>
         <source>Show &amp;before (toggle)</source>
-        <translation>显示修改前(&amp;B)（切换）</translation>
+        <translation>切换显示修改前(&amp;B)</translation>
     </message>
     <message>
         <source>Before/after &amp;split</source>
