@@ -403,6 +403,7 @@ void MainWindow::loadFinished() {
     m_enhanceQueued = false;
     m_worker->setSource(loaded->preview, loaded->white, loaded->pixelScale);
     m_view->setPhoto(loaded->before, loaded->fullWidth);
+    m_renderTime->clear();
     m_histogram->setHistograms(loaded->beforeHistogram, loaded->beforeHistogram);
     m_info->showPhoto(loaded->description.get(), loaded->summary);
     m_adjustments->setSourceWhite(loaded->white);
@@ -452,7 +453,10 @@ void MainWindow::fullPhotoFinished() {
 
 void MainWindow::recipeChanged(const Recipe& recipe, EditOrigin origin) {
     if (!m_current) return;
-    m_worker->request(recipe);
+    // An unedited photo opens showing its unedited preview (`before`), which is what rendering a
+    // neutral recipe makes: that render would only compete with the first paint.
+    if (origin != EditOrigin::Load || !recipe.isNeutral(m_current->white))
+        m_worker->request(recipe);
     if (origin != EditOrigin::Load) {
         m_dirty = true;
         m_autosave.start();

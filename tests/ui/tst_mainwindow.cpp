@@ -125,6 +125,8 @@ private Q_SLOTS:
         QCOMPARE(view->image().width(), kPreview); // the preview copy, long edge capped
         QVERIFY(window.windowTitle().contains("seeding"));
         QVERIFY(waitForRender(window));
+        // Unedited: the preview on screen is the unedited one, nothing was rendered.
+        QCOMPARE(window.renderWorker()->lastSerial(), std::uint64_t(0));
         // The photo is on screen: the centre of the grabbed view is not the grey surround.
         const QImage grab = view->grab().toImage();
         QVERIFY(grab.pixelColor(grab.width() / 2, grab.height() / 2) != QColor(64, 64, 64));
