@@ -37,7 +37,7 @@ QImage toDisplayImage(const Image& image, int maxLongEdge) {
                         std::size_t(sized.width()) * 3);
     }
     out.setColorSpace(QColorSpace::SRgb);
-    return out;
+    return out.convertToFormat(QImage::Format_RGB32); // once here, in the render worker
 }
 
 } // namespace pictor::ui

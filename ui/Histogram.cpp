@@ -11,20 +11,30 @@ namespace pictor::ui {
 Histogram computeHistogram(const QImage& input) {
     Histogram h;
     if (input.isNull()) return h;
-    const QImage image = input.format() == QImage::Format_RGB888
+    const bool packed = input.format() == QImage::Format_RGB32; // what toDisplayImage makes
+    const QImage image = packed || input.format() == QImage::Format_RGB888
                              ? input
                              : input.convertToFormat(QImage::Format_RGB888);
     std::uint64_t dark = 0, bright = 0;
+    auto add = [&](int r, int g, int b) {
+        ++h.bins[0][r];
+        ++h.bins[1][g];
+        ++h.bins[2][b];
+        // Luminance of the encoded values, as the histograms of other editors show it.
+        ++h.bins[3][(54 * r + 183 * g + 19 * b) >> 8];
+        dark += (r == 0) | (g == 0) | (b == 0);
+        bright += (r == 255) | (g == 255) | (b == 255);
+    };
+    const int width = image.width();
     for (int y = 0; y < image.height(); ++y) {
-        const uchar* p = image.constScanLine(y);
-        for (int x = 0; x < image.width(); ++x, p += 3) {
-            ++h.bins[0][p[0]];
-            ++h.bins[1][p[1]];
-            ++h.bins[2][p[2]];
-            // Luminance of the encoded values, as the histograms of other editors show it.
-            ++h.bins[3][(54 * p[0] + 183 * p[1] + 19 * p[2]) >> 8];
-            dark += (p[0] == 0) | (p[1] == 0) | (p[2] == 0);
-            bright += (p[0] == 255) | (p[1] == 255) | (p[2] == 255);
+        if (packed) {
+            const auto* p = reinterpret_cast<const QRgb*>(image.constScanLine(y));
+            for (int x = 0; x < width; ++x)
+                add(qRed(p[x]), qGreen(p[x]), qBlue(p[x]));
+        } else {
+            const uchar* p = image.constScanLine(y);
+            for (int x = 0; x < width; ++x, p += 3)
+                add(p[0], p[1], p[2]);
         }
     }
     h.pixels = std::uint64_t(image.width()) * image.height();

@@ -18,7 +18,7 @@ struct Histogram {
     double clippedHighlights = 0;
 };
 
-// Counts every pixel of an RGB888/RGB32 image (other formats are converted first).
+// Counts every pixel of an RGB32 or RGB888 image (other formats are converted first).
 Histogram computeHistogram(const QImage& image);
 
 class HistogramView : public QWidget {

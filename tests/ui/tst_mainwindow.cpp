@@ -134,6 +134,32 @@ private Q_SLOTS:
         QVERIFY(!histogram->after().empty());
     }
 
+    // The histogram counts every pixel, from the display format (RGB32, which QPainter draws
+    // without converting) as from RGB888.
+    void histogramCountsEveryPixel() {
+        QImage image(3, 2, QImage::Format_RGB888);
+        image.setPixelColor(0, 0, QColor(0, 0, 0));
+        image.setPixelColor(1, 0, QColor(255, 255, 255));
+        image.setPixelColor(2, 0, QColor(10, 20, 30));
+        image.setPixelColor(0, 1, QColor(10, 20, 30));
+        image.setPixelColor(1, 1, QColor(200, 100, 0));
+        image.setPixelColor(2, 1, QColor(10, 255, 30));
+        for (const QImage& in : {image, image.convertToFormat(QImage::Format_RGB32)}) {
+            const ui::Histogram h = ui::computeHistogram(in);
+            QCOMPARE(h.pixels, std::uint64_t(6));
+            QCOMPARE(h.bins[0][10], 3u);
+            QCOMPARE(h.bins[1][20], 2u);
+            QCOMPARE(h.bins[2][30], 3u);
+            QCOMPARE(h.bins[1][255], 2u);
+            QCOMPARE(h.bins[3][0], 1u);
+            QCOMPARE(h.clippedShadows, 2.0 / 6);    // black, and blue at 0
+            QCOMPARE(h.clippedHighlights, 2.0 / 6); // white, and green at 255
+        }
+        Image grey(4, 4);
+        std::fill(grey.data(), grey.data() + grey.pixelCount() * 3, 0.18f);
+        QCOMPARE(ui::toDisplayImage(grey).format(), QImage::Format_RGB32);
+    }
+
     // A large JPEG shows from a fast reduced decode first; its full resolution (for export and
     // the Critic) follows in the background, and the preview matches one made from it.
     void previewFirstThenFullPhoto() {
