@@ -28,6 +28,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -48,6 +49,17 @@ struct CritiqueOutcome {
 namespace {
 constexpr int kMaxRecent = 10;
 constexpr int kAutosaveDelayMs = 400;
+
+// A toolbar button's text without the mnemonic Japanese and Chinese write in brackets
+// ("開く(&O)…"): Qt drops only the '&' and would show "開く(O)…". English texts are left to Qt.
+void dropBracketedMnemonic(QAction* action) {
+    static const QRegularExpression mnemonic(QStringLiteral("\\s*\\(&[^)]\\)"));
+    const QString text = action->text();
+    // Empty: Qt derives the button's text from the action's. Unchanged: no changed() signal.
+    action->setIconText(text.contains(mnemonic)
+                            ? QString(text).remove(mnemonic).remove(QLatin1Char('&'))
+                            : QString());
+}
 } // namespace
 
 MainWindow::MainWindow(const QString& deviceDescription, QWidget* parent, MainWindowOptions options)
@@ -234,6 +246,11 @@ void MainWindow::buildMenus() {
     tools->addSeparator();
     for (QAction* a : {m_toggleBeforeAction, m_splitAction, m_sideAction, m_cancelAction})
         tools->addAction(a);
+    // Undo and redo change their text with the stack, hence on every change.
+    for (QAction* a : tools->actions()) {
+        dropBracketedMnemonic(a);
+        connect(a, &QAction::changed, this, [a]() { dropBracketedMnemonic(a); });
+    }
 }
 
 void MainWindow::buildDocks() {

@@ -16,6 +16,8 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTranslator>
 #include <QXmlStreamReader>
 
@@ -81,15 +83,19 @@ private Q_SLOTS:
     void windowAndCritic_data() {
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("autoEnhance");
+        QTest::addColumn<QString>("button");
         QTest::addColumn<QString>("summaryStart");
-        QTest::newRow("ja") << "ja" << QStringLiteral("自動補正(&A)") << QStringLiteral("スコア");
+        // The toolbar button without the bracketed mnemonic ("自動補正(A)" would be Qt's own).
+        QTest::newRow("ja") << "ja" << QStringLiteral("自動補正(&A)") << QStringLiteral("自動補正")
+                            << QStringLiteral("スコア");
         QTest::newRow("zh_CN") << "zh_CN" << QStringLiteral("自动增强(&A)")
-                               << QStringLiteral("评分");
+                               << QStringLiteral("自动增强") << QStringLiteral("评分");
     }
 
     void windowAndCritic() {
         QFETCH(QString, code);
         QFETCH(QString, autoEnhance);
+        QFETCH(QString, button);
         QFETCH(QString, summaryStart);
         ui::setChosenLanguage(code);
         QVERIFY2(ui::installTranslations(*qApp), "no embedded .qm for the chosen language");
@@ -102,6 +108,11 @@ private Q_SLOTS:
             if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_E)) enhance = a;
         QVERIFY(enhance);
         QCOMPARE(enhance->text(), autoEnhance);
+        auto* toolbar = window.findChild<QToolBar*>("mainToolbar");
+        QVERIFY(toolbar);
+        auto* enhanceButton = qobject_cast<QToolButton*>(toolbar->widgetForAction(enhance));
+        QVERIFY(enhanceButton);
+        QCOMPARE(enhanceButton->text(), button);
         QVERIFY(hasCjk(enhance->toolTip()));
         QVERIFY(hasCjk(window.windowTitle()) || window.windowTitle() == "Pictor");
 
@@ -129,10 +140,15 @@ private Q_SLOTS:
         ui::MainWindowOptions options;
         options.remember = false;
         ui::MainWindow window("CPU (test)", nullptr, options);
-        bool found = false;
+        QAction* enhance = nullptr;
         for (QAction* a : window.findChildren<QAction*>())
-            found = found || a->text() == "&Auto-enhance";
-        QVERIFY(found);
+            if (a->text() == "&Auto-enhance") enhance = a;
+        QVERIFY(enhance);
+        auto* toolbar = window.findChild<QToolBar*>("mainToolbar");
+        QVERIFY(toolbar);
+        auto* button = qobject_cast<QToolButton*>(toolbar->widgetForAction(enhance));
+        QVERIFY(button);
+        QCOMPARE(button->text(), QStringLiteral("Auto-enhance"));
     }
 
     // Every message of the Japanese and Chinese sources is translated, keeps the source's
