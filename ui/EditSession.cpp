@@ -75,10 +75,11 @@ void EditSession::endDrag(const QString& description) {
     if (!m_dragBase) return;
     Recipe before = std::move(*m_dragBase);
     m_dragBase.reset();
-    if (before == m_recipe) return;
     // The recipe already shows the drag's end; pushing re-applies it (harmless, same value).
-    m_undo.push(
-        new RecipeCommand(this, std::move(before), m_recipe, description, m_dragOrigin, {}));
+    if (before != m_recipe)
+        m_undo.push(
+            new RecipeCommand(this, std::move(before), m_recipe, description, m_dragOrigin, {}));
+    Q_EMIT dragEnded();
 }
 
 } // namespace pictor::ui

@@ -37,6 +37,7 @@ public:
 
 Q_SIGNALS:
     void recipeChanged(const pictor::Recipe& recipe, pictor::ui::EditOrigin origin);
+    void dragEnded(); // after endDrag, also when the drag ended where it began
 
 private:
     friend class RecipeCommand;

@@ -102,6 +102,9 @@ MainWindow::MainWindow(const QString& deviceDescription, QWidget* parent, MainWi
     connect(&m_fullLoader, &QFutureWatcher<std::shared_ptr<FullPhoto>>::finished, this,
             &MainWindow::fullPhotoFinished);
     connect(m_session, &EditSession::recipeChanged, this, &MainWindow::recipeChanged);
+    connect(m_session, &EditSession::dragEnded, this, [this]() {
+        if (m_current) m_worker->request(m_session->recipe()); // in full, after draft frames
+    });
     connect(m_worker, &RenderWorker::rendered, this, &MainWindow::rendered);
     connect(m_worker, &RenderWorker::failed, this, [this](const QString& message) {
         showError(tr("The preview could not be rendered: %1").arg(message));
@@ -388,7 +391,8 @@ void MainWindow::openFile(const QString& path) {
     m_loadingPath = path;
     m_view->setMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     statusBar()->showMessage(tr("Opening %1…").arg(path));
-    m_loader.setFuture(QtConcurrent::run(loadForEditing, path, m_options.previewLongEdge));
+    m_loader.setFuture(QtConcurrent::run(loadForEditing, path, m_options.previewLongEdge,
+                                         m_options.draftLongEdge));
 }
 
 void MainWindow::loadFinished() {
@@ -418,7 +422,7 @@ void MainWindow::loadFinished() {
     clearError();
     m_current = loaded;
     m_enhanceQueued = false;
-    m_worker->setSource(loaded->preview, loaded->white, loaded->pixelScale);
+    m_worker->setSource(loaded->preview, loaded->white, loaded->pixelScale, loaded->draft);
     m_view->setPhoto(loaded->before, loaded->fullWidth);
     m_renderTime->clear();
     m_histogram->setHistograms(loaded->beforeHistogram, loaded->beforeHistogram);
@@ -473,7 +477,7 @@ void MainWindow::recipeChanged(const Recipe& recipe, EditOrigin origin) {
     // An unedited photo opens showing its unedited preview (`before`), which is what rendering a
     // neutral recipe makes: that render would only compete with the first paint.
     if (origin != EditOrigin::Load || !recipe.isNeutral(m_current->white))
-        m_worker->request(recipe);
+        m_worker->request(recipe, m_session->dragging());
     if (origin != EditOrigin::Load) {
         m_dirty = true;
         m_autosave.start();

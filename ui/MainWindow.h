@@ -35,7 +35,10 @@ enum class EditOrigin;
 
 struct MainWindowOptions {
     int previewLongEdge = 1600; // renders run on a copy this size; exports use the full photo
-    bool remember = true;       // recent files in QSettings (tests turn it off)
+    // The frames of a slider drag render on a copy this size (a quarter of the pixels: the frame
+    // rate on two cores); the release renders the preview in full. 0: never.
+    int draftLongEdge = 800;
+    bool remember = true; // recent files in QSettings (tests turn it off)
 };
 
 class MainWindow : public QMainWindow {

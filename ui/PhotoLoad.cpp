@@ -16,7 +16,8 @@ SourceWhite sourceWhiteOf(const Photo& photo) {
     return {};
 }
 
-std::shared_ptr<LoadedPhoto> loadForEditing(const QString& path, int previewLongEdge) {
+std::shared_ptr<LoadedPhoto> loadForEditing(const QString& path, int previewLongEdge,
+                                            int draftLongEdge) {
     const auto start = std::chrono::steady_clock::now();
     auto result = std::make_shared<LoadedPhoto>();
     result->path = path;
@@ -72,6 +73,8 @@ std::shared_ptr<LoadedPhoto> loadForEditing(const QString& path, int previewLong
     } else {
         result->description = result->photo = std::move(shared);
     }
+    if (draftLongEdge > 0 && std::max(preview->width(), preview->height()) > draftLongEdge)
+        result->draft = std::make_shared<Image>(resizeToLongEdge(*preview, draftLongEdge));
     result->preview = std::move(preview);
     result->seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

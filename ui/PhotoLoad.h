@@ -25,6 +25,7 @@ struct LoadedPhoto {
     int fullWidth = 0; // the full-resolution size, upright
     int fullHeight = 0;
     std::shared_ptr<const Image> preview; // long edge ≤ the requested preview size
+    std::shared_ptr<const Image> draft;   // smaller still, for drag frames; null when not asked
     double pixelScale = 1;                // preview pixels per full-resolution pixel
     SourceWhite white;                    // as-shot for RAW, D65 otherwise
     QImage before;                        // the preview, unedited, for the screen
@@ -36,7 +37,9 @@ struct LoadedPhoto {
     double seconds = 0;
 };
 
-std::shared_ptr<LoadedPhoto> loadForEditing(const QString& path, int previewLongEdge);
+// `draftLongEdge` > 0: also a draft copy that size when the preview is larger.
+std::shared_ptr<LoadedPhoto> loadForEditing(const QString& path, int previewLongEdge,
+                                            int draftLongEdge = 0);
 
 // The full-resolution photo after a reduced preview decode; `error` says why not when null.
 struct FullPhoto {

@@ -44,24 +44,26 @@ RenderWorker::~RenderWorker() {
 }
 
 void RenderWorker::setSource(std::shared_ptr<const Image> preview, const SourceWhite& white,
-                             double pixelScale) {
+                             double pixelScale, std::shared_ptr<const Image> draft) {
     cancel();
     m_source = std::move(preview);
+    m_draft = std::move(draft);
     m_white = white;
     m_pixelScale = pixelScale;
 }
 
-void RenderWorker::request(const Recipe& recipe) {
+void RenderWorker::request(const Recipe& recipe, bool draft) {
     if (!m_source) return;
-    const bool started = m_started && *m_started == recipe;
+    const Request wanted{recipe, draft && m_draft};
+    const bool started = m_started && *m_started == wanted;
     if (m_running) {
         if (started)
             m_pending.reset(); // the render running now is the one wanted
         else
-            m_pending = recipe; // latest wins: an older pending request is dropped
+            m_pending = wanted; // latest wins: an older pending request is dropped
         return;
     }
-    if (!started) start(recipe);
+    if (!started) start(wanted);
 }
 
 void RenderWorker::cancel() {
@@ -70,14 +72,16 @@ void RenderWorker::cancel() {
     if (m_cancel) *m_cancel = true;
 }
 
-void RenderWorker::start(const Recipe& recipe) {
-    m_started = recipe;
+void RenderWorker::start(const Request& request) {
+    m_started = request;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     const std::uint64_t serial = ++m_serial;
     auto cancelFlag = m_cancel;
-    auto source = m_source;
+    auto source = request.draft ? m_draft : m_source;
+    const Recipe recipe = request.recipe;
     const SourceWhite white = m_white;
-    const double scale = m_pixelScale;
+    // Local ops size their radii by it: a draft looks like the preview, only softer.
+    const double scale = m_pixelScale * source->width() / m_source->width();
     m_running = true;
     Q_EMIT busyChanged(true);
     Q_EMIT progress(0);
@@ -103,7 +107,7 @@ void RenderWorker::start(const Recipe& recipe) {
 void RenderWorker::finished() {
     const RenderedPreview result = m_watcher.result();
     if (m_pending) { // show this frame, then go on with the newest request
-        const Recipe next = std::move(*m_pending);
+        const Request next = std::move(*m_pending);
         m_pending.reset();
         if (!result.cancelled && result.error.isEmpty()) Q_EMIT rendered(result);
         start(next);

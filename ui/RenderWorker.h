@@ -36,10 +36,13 @@ public:
     ~RenderWorker() override; // cancels and waits: no render outlives the window
 
     // The image every render starts from (a preview of the photo), its white and how many of its
-    // pixels make one full-resolution pixel. Cancels what runs for the previous photo.
+    // pixels make one full-resolution pixel; optionally a smaller copy of it for draft frames.
+    // Cancels what runs for the previous photo.
     void setSource(std::shared_ptr<const Image> preview, const SourceWhite& white,
-                   double pixelScale);
-    void request(const Recipe& recipe);
+                   double pixelScale, std::shared_ptr<const Image> draft = nullptr);
+    // `draft`: render on the smaller copy when there is one (the frames of a slider drag, where
+    // the frame rate matters more than the last bit of sharpness; the release renders in full).
+    void request(const Recipe& recipe, bool draft = false);
     void cancel();
     // From a request until its result is delivered (the future ends a little earlier).
     bool busy() const { return m_running; }
@@ -53,14 +56,20 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    void start(const Recipe& recipe);
+    struct Request {
+        Recipe recipe;
+        bool draft = false;
+        bool operator==(const Request&) const = default;
+    };
+    void start(const Request& request);
     void finished();
 
     std::shared_ptr<const Image> m_source;
+    std::shared_ptr<const Image> m_draft;
     SourceWhite m_white;
     double m_pixelScale = 1;
-    std::optional<Recipe> m_pending;
-    std::optional<Recipe> m_started; // the latest render started, unless cancelled or failed
+    std::optional<Request> m_pending;
+    std::optional<Request> m_started; // the latest render started, unless cancelled or failed
     std::shared_ptr<std::atomic<bool>> m_cancel;
     std::uint64_t m_serial = 0;
     bool m_running = false;

@@ -43,6 +43,7 @@ struct RunFigures {
     double drag = 0;            // first move → the last move's frame painted
     int frames = 0;             // newly rendered frames painted in that time
     double lastMoveLatency = 0; // last move → its frame painted
+    double release = 0;         // release → the full-size frame painted (drag frames are drafts)
     double render = 0;          // median render + display conversion per frame, in the worker
     double fps() const { return drag > 0 ? frames / drag : 0; }
 };
@@ -147,8 +148,15 @@ bool dragRun(MainWindow& window, const PhotoView& view, Screen& screen, RunFigur
     out.frames = screen.frames - framesBefore;
     out.lastMoveLatency = screen.seconds(lastMove);
     out.render = median(renders);
-    slider->setSliderDown(false); // released: one undo step
-    return ok && waitUntil([&]() { return settled(window, view, screen); }, kTimeoutMs);
+    const qint64 release = screen.clock.nsecsElapsed();
+    slider->setSliderDown(false); // released: one undo step, the frame rendered in full
+    const int fullSize = window.current()->preview->width();
+    ok = ok &&
+         waitUntil(
+             [&]() { return settled(window, view, screen) && view.image().width() == fullSize; },
+             kTimeoutMs);
+    out.release = screen.newFrameAt > release ? screen.seconds(release) : 0;
+    return ok;
 }
 
 } // namespace
@@ -196,9 +204,9 @@ int benchUi(MainWindow& window, int runs) {
         std::printf(
             "  run %d: open → first preview %4.0f ms (load %4.0f ms), full photo %4.0f ms · "
             "drag: %d moves in %4.0f ms, %d frames in %4.0f ms = %4.1f fps, last move → "
-            "frame %4.0f ms, render %3.0f ms a frame\n",
+            "frame %4.0f ms, render %3.0f ms a frame; release → full frame %4.0f ms\n",
             run, f.openToPreview * 1e3, f.load * 1e3, f.full * 1e3, kMoves, f.moves * 1e3, f.frames,
-            f.drag * 1e3, f.fps(), f.lastMoveLatency * 1e3, f.render * 1e3);
+            f.drag * 1e3, f.fps(), f.lastMoveLatency * 1e3, f.render * 1e3, f.release * 1e3);
         std::fflush(stdout);
         all.push_back(f);
     }
@@ -224,6 +232,12 @@ int benchUi(MainWindow& window, int runs) {
                 med([](const RunFigures& f) { return f.lastMoveLatency; }) * 1e3);
     std::printf("  render a frame (worker)                %6.0f ms\n",
                 med([](const RunFigures& f) { return f.render; }) * 1e3);
+    std::printf("  release → full-size frame on screen    %6.0f ms\n",
+                med([](const RunFigures& f) { return f.release; }) * 1e3);
+    const LoadedPhoto& shown = *window.current();
+    std::printf("preview %d × %d, drag frames (drafts) %d × %d\n", shown.preview->width(),
+                shown.preview->height(), shown.draft ? shown.draft->width() : 0,
+                shown.draft ? shown.draft->height() : 0);
     std::printf("load average after: %s\n", loadAverage().c_str());
     return 0;
 }

@@ -218,6 +218,41 @@ private Q_SLOTS:
         QVERIFY(meanLevel(view->image()) > meanLevel(unedited) + 10);
     }
 
+    // While a slider is dragged the frames are drafts (the smaller copy); the release renders the
+    // preview in full, also when the drag ends where it began (no edit, no undo step).
+    void dragFramesAreDraftsReleaseRendersInFull() {
+        QTemporaryDir dir;
+        ui::MainWindowOptions options = testOptions();
+        options.draftLongEdge = kPreview / 2;
+        ui::MainWindow window("CPU (test)", nullptr, options);
+        QVERIFY(openAndWait(window, writeCameraJpeg(dir, "d.jpg")));
+        QVERIFY(waitForRender(window));
+        auto* view = window.findChild<ui::PhotoView*>();
+        QSlider* slider =
+            window.findChild<ui::AdjustmentsPanel*>()->control("exposure", "exposure")->slider();
+        const int start = slider->value();
+        slider->setSliderDown(true);
+        slider->setValue(start + 40);
+        QVERIFY(waitForRender(window));
+        QCOMPARE(view->image().width(), kPreview / 2);
+        QCOMPARE(view->beforeImage().width(), kPreview);
+        slider->setSliderDown(false);
+        QVERIFY(waitForRender(window));
+        QCOMPARE(view->image().width(), kPreview);
+        QCOMPARE(window.session()->undoStack()->count(), 1);
+
+        slider->setSliderDown(true); // there and back
+        slider->setValue(start);
+        QVERIFY(waitForRender(window));
+        slider->setValue(start + 40);
+        QVERIFY(waitForRender(window));
+        QCOMPARE(view->image().width(), kPreview / 2);
+        slider->setSliderDown(false);
+        QVERIFY(waitForRender(window));
+        QCOMPARE(view->image().width(), kPreview);
+        QCOMPARE(window.session()->undoStack()->count(), 1);
+    }
+
     // Edits autosave to the sidecar and come back when the photo is opened again.
     void editsComeBackFromTheSidecar() {
         QTemporaryDir dir;
