@@ -4,10 +4,14 @@
 #include "MainWindow.h"
 #include "Screenshot.h"
 #include "compute/ComputeDevice.h"
+#include "recipe/RecipeJson.h"
 #include "util/Version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
+
+#include <cstdio>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -38,6 +42,12 @@ int main(int argc, char** argv) {
         "runs", QApplication::translate("main", "--bench-ui: runs; the median is printed."), "N",
         "3");
     parser.addOption(runs);
+    QCommandLineOption recipe(
+        "recipe",
+        QApplication::translate("main", "--bench-ui: the photo opens with this recipe (JSON), "
+                                        "e.g. tests/reliability/full-recipe.json."),
+        "file");
+    parser.addOption(recipe);
     parser.process(app);
 
     auto device = pictor::chooseComputeDevice();
@@ -46,8 +56,22 @@ int main(int argc, char** argv) {
     pictor::ui::MainWindow window(QString::fromStdString(device ? device->description : "CPU"),
                                   nullptr, options);
     window.show();
-    if (parser.isSet(benchUi))
-        return pictor::ui::benchUi(window, std::max(1, parser.value(runs).toInt()));
+    if (parser.isSet(benchUi)) {
+        pictor::Recipe edit;
+        if (parser.isSet(recipe)) {
+            QFile file(parser.value(recipe));
+            auto parsed = file.open(QIODevice::ReadOnly)
+                              ? pictor::recipeFromJson(file.readAll().toStdString())
+                              : pictor::Result<pictor::ParsedRecipe>(pictor::Error{
+                                    "cannot read " + parser.value(recipe).toStdString(), ""});
+            if (!parsed) {
+                std::fprintf(stderr, "pictor: %s\n", parsed.error().message().c_str());
+                return 2;
+            }
+            edit = parsed->recipe;
+        }
+        return pictor::ui::benchUi(window, std::max(1, parser.value(runs).toInt()), edit);
+    }
     if (parser.isSet(screenshot)) {
         if (parser.positionalArguments().isEmpty()) parser.showHelp(2);
         return pictor::ui::takeScreenshot(window, parser.positionalArguments().first(),
