@@ -2,7 +2,9 @@
 // Memory for large pixel buffers. A 24-megapixel float image is 288 MB: with 4 KiB pages the
 // kernel takes ~70 000 page faults (~0.2 s on these machines) the first time it is touched, and
 // zero-filling it costs as much again. Large buffers are therefore allocated 2 MiB-aligned with a
-// transparent-huge-page hint, and are left uninitialised (every user overwrites them).
+// transparent-huge-page hint, recycled through a small pool of recently freed blocks (a render
+// allocates buffers of the same few sizes over and over), and are left uninitialised (every user
+// overwrites them).
 #include <cstddef>
 #include <cstring>
 #include <memory>
@@ -11,16 +13,18 @@
 
 namespace pictor {
 
-void* allocatePixelMemory(std::size_t bytes); // throws std::bad_alloc
-void freePixelMemory(void* memory) noexcept;
+void* allocatePixelMemory(std::size_t bytes);                   // throws std::bad_alloc
+void freePixelMemory(void* memory, std::size_t bytes) noexcept; // `bytes` as allocated
 
 template <typename T> class PixelBuffer {
 public:
     PixelBuffer() = default;
     explicit PixelBuffer(std::size_t count)
-        : m_data(count ? static_cast<T*>(allocatePixelMemory(count * sizeof(T))) : nullptr)
+        : m_data(count ? static_cast<T*>(allocatePixelMemory(count * sizeof(T))) : nullptr,
+                 Free{count * sizeof(T)})
         , m_size(count) {}
-    PixelBuffer(const PixelBuffer& other) : PixelBuffer(other.m_size) {
+    PixelBuffer(const PixelBuffer& other)
+        : PixelBuffer(other.m_size) {
         if (m_size) std::memcpy(m_data.get(), other.m_data.get(), m_size * sizeof(T));
     }
     PixelBuffer& operator=(const PixelBuffer& other) {
@@ -28,7 +32,8 @@ public:
         return *this;
     }
     PixelBuffer(PixelBuffer&& other) noexcept
-        : m_data(std::move(other.m_data)), m_size(std::exchange(other.m_size, 0)) {}
+        : m_data(std::move(other.m_data))
+        , m_size(std::exchange(other.m_size, 0)) {}
     PixelBuffer& operator=(PixelBuffer&& other) noexcept {
         m_data = std::move(other.m_data);
         m_size = std::exchange(other.m_size, 0);
@@ -44,7 +49,8 @@ public:
 
 private:
     struct Free {
-        void operator()(T* p) const noexcept { freePixelMemory(p); }
+        std::size_t bytes = 0;
+        void operator()(T* p) const noexcept { freePixelMemory(p, bytes); }
     };
     std::unique_ptr<T[], Free> m_data;
     std::size_t m_size = 0;
