@@ -20,16 +20,22 @@ constexpr double kMinTransmission = 0.1;
 constexpr double kAddHaze = 0.6; // veil added at amount −100
 } // namespace
 
-HazeEstimate estimateHaze(const at::Tensor& x) {
-    const int64_t H = x.size(2), W = x.size(3);
+HazeGuideSize hazeGuideSize(int64_t H, int64_t W) {
     const double shrink = std::min(1.0, double(kGuideSide) / double(std::max(H, W)));
-    const int64_t h = std::max<int64_t>(1, std::lround(H * shrink));
-    const int64_t w = std::max<int64_t>(1, std::lround(W * shrink));
+    return {std::max<int64_t>(1, std::lround(H * shrink)),
+            std::max<int64_t>(1, std::lround(W * shrink))};
+}
 
+HazeEstimate estimateHaze(const at::Tensor& x) {
+    const HazeGuideSize size = hazeGuideSize(x.size(2), x.size(3));
+    return estimateHazeOnGuide(filters::resizeArea(x.detach(), size.height, size.width));
+}
+
+HazeEstimate estimateHazeOnGuide(const at::Tensor& guide) {
+    const int64_t h = guide.size(2), w = guide.size(3);
     // Haze estimation on the reduced guide, without gradients: the amount and the image reach
     // the result through the recovery formula, not through the estimate's arg-max.
-    at::Tensor small = filters::resizeArea(x.detach(), h, w);
-    at::Tensor clamped = at::clamp(small, 0.0, 1.0); // HDR highlights are not "haze"
+    at::Tensor clamped = at::clamp(guide.detach(), 0.0, 1.0); // HDR highlights are not "haze"
     const auto patch =
         std::max<int64_t>(1, std::lround(kPatchFraction * std::sqrt(double(h * h + w * w))));
     at::Tensor dark = filters::minFilter(std::get<0>(clamped.min(1, true)), patch);

@@ -23,4 +23,13 @@ struct HazeEstimate {
 // x: the image as [1, 3, H, W] (any strides). The guide size is a function of H and W only.
 HazeEstimate estimateHaze(const at::Tensor& x);
 
+// The same in two halves, for a caller that reduces the image itself (the fast path's kernels):
+// the guide's size for an H×W image ({h, w}), and the estimate from the guide, i.e. x
+// area-reduced (filters::resizeArea) to that size, [1, 3, h, w].
+struct HazeGuideSize {
+    int64_t height, width;
+};
+HazeGuideSize hazeGuideSize(int64_t height, int64_t width);
+HazeEstimate estimateHazeOnGuide(const at::Tensor& guide);
+
 } // namespace pictor::ops

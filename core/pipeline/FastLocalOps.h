@@ -33,5 +33,10 @@ bool hasFastPath(const std::string& opId);
 // from libtorch) like the tensor path; the renderer turns that into an Error.
 Image applyLocalOp(const RecipeOp& op, const Image& image, const SourceWhite& white,
                    const FastSettings& settings);
+// The same, allowed to write into `image` (the per-pixel ops denoise, dehaze, clarity, sharpen and
+// vignette then do, saving an allocation and a memory stream): `image` is left in an unspecified
+// state. Same result.
+Image applyLocalOp(const RecipeOp& op, Image&& image, const SourceWhite& white,
+                   const FastSettings& settings);
 
 } // namespace pictor::fast

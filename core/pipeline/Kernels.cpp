@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 namespace pictor::kernels {
@@ -75,53 +76,128 @@ Plane boxFilter(const Plane& in, int r) {
 
 namespace {
 
-// out = f(x, y) element-wise over planes of one size.
-template <typename F> Plane combine(int width, int height, F&& f) {
-    Plane out(width, height);
-#pragma omp parallel for schedule(dynamic, 16)
-    for (int y = 0; y < height; ++y) {
-        float* o = out.row(y);
+// Mean over rows [y − r, y + r] ∩ [0, height) of `rows(y)` (each `width` floats), in the same order
+// of additions as boxFilter's vertical pass, so that the results are bit-identical to it.
+template <typename Rows>
+void verticalMean(Rows&& rows, int y, int height, int r, int width, float* out) {
+    const int y0 = std::max(0, y - r), y1 = std::min(height - 1, y + r);
+    std::memcpy(out, rows(y0), std::size_t(width) * sizeof(float));
+    for (int yy = y0 + 1; yy <= y1; ++yy) {
+        const float* s = rows(yy);
         for (int x = 0; x < width; ++x)
-            o[x] = f(std::size_t(y) * width + x);
+            out[x] += s[x];
     }
-    return out;
+    const float inverse = 1.0f / float(y1 - y0 + 1);
+    for (int x = 0; x < width; ++x)
+        out[x] *= inverse;
 }
+
+// Rows [first, first + count) of one or more planes in a strip-local buffer.
+struct StripRows {
+    std::vector<float> data;
+    int width = 0, capacity = 0, first = 0;
+    StripRows(int planes, int rows, int w)
+        : data(std::size_t(planes) * rows * w)
+        , width(w)
+        , capacity(rows) {}
+    float* row(int plane, int y) {
+        return data.data() + (std::size_t(plane) * capacity + std::size_t(y - first)) * width;
+    }
+};
 
 } // namespace
 
+// Strip-wise: each strip of kStrip output rows computes everything it needs (its rows of the
+// means, a and b, plus the window's halo) in buffers that stay in the cache, and writes only the
+// final A and B. The plane-by-plane version wrote ten full-resolution temporaries per source
+// (a 24 MP plane is 96 MB), bound by memory traffic and fresh pages. Same operations in the same
+// order as boxFilter and the plane-by-plane formulas, so the result is the same to the bit.
 std::vector<GuidedCoefficients>
 guidedCoefficients(const Plane& guide, const std::vector<const Plane*>& sources, int r, float eps) {
     const int w = guide.width(), h = guide.height();
-    const float* I = guide.data();
-    const Plane meanI = boxFilter(guide, r);
-    const float* mI = meanI.data();
-    const Plane squares = combine(w, h, [I](std::size_t i) { return I[i] * I[i]; });
-    const Plane corrI = boxFilter(squares, r);
-    const float* cI = corrI.data();
-    const Plane var =
-        combine(w, h, [mI, cI](std::size_t i) { return std::max(cI[i] - mI[i] * mI[i], 0.0f); });
-    const float* v = var.data();
+    const bool self = sources.empty();
+    const int n = self ? 1 : int(sources.size());
+    r = std::max(r, 0);
     std::vector<GuidedCoefficients> out;
-    auto finish = [&](const Plane& cov, const float* mP) {
-        const float* c = cov.data();
-        const Plane a = combine(w, h, [c, v, eps](std::size_t i) { return c[i] / (v[i] + eps); });
-        const float* pa = a.data();
-        const Plane b =
-            combine(w, h, [mP, pa, mI](std::size_t i) { return mP[i] - pa[i] * mI[i]; });
-        out.push_back({boxFilter(a, r), boxFilter(b, r)});
+    for (int k = 0; k < n; ++k)
+        out.push_back({Plane(w, h), Plane(w, h)});
+    std::vector<float> inverseCountX(static_cast<std::size_t>(w));
+    for (int x = 0; x < w; ++x)
+        inverseCountX[std::size_t(x)] = 1.0f / windowCount(x, w, r);
+    // Horizontal normalised window sum of one row (boxFilter's first pass).
+    auto across = [&](const float* in, float* o) {
+        horizontalSum(in, o, w, r);
+        for (int x = 0; x < w; ++x)
+            o[x] *= inverseCountX[std::size_t(x)];
     };
-    if (sources.empty()) {
-        finish(var, mI);
-        return out;
-    }
-    for (const Plane* src : sources) {
-        const float* P = src->data();
-        const Plane meanP = boxFilter(*src, r);
-        const float* mP = meanP.data();
-        const Plane products = combine(w, h, [I, P](std::size_t i) { return I[i] * P[i]; });
-        const Plane corrIP = boxFilter(products, r);
-        const float* cIP = corrIP.data();
-        finish(combine(w, h, [cIP, mI, mP](std::size_t i) { return cIP[i] - mI[i] * mP[i]; }), mP);
+    constexpr int kStrip = 32;
+    const int strips = (h + kStrip - 1) / kStrip;
+    const int planesIn = self ? 2 : 2 + 2 * n; // I, I², then P_k, I·P_k
+#pragma omp parallel
+    {
+        StripRows sums(planesIn, kStrip + 4 * r, w); // horizontal means, rows ± 2r
+        StripRows coeff(2 * n, kStrip + 2 * r, w);   // a_k, b_k, rows ± r
+        StripRows coeffAcross(2 * n, kStrip + 2 * r, w);
+        std::vector<float> product(static_cast<std::size_t>(w)), mI(product.size()),
+            cI(product.size()), var(product.size()), mP(product.size()), cIP(product.size());
+#pragma omp for schedule(dynamic, 1)
+        for (int s = 0; s < strips; ++s) {
+            const int y0 = s * kStrip, y1 = std::min(h, y0 + kStrip);
+            const int a0 = std::max(0, y0 - r), a1 = std::min(h, y1 + r);
+            const int g0 = std::max(0, y0 - 2 * r), g1 = std::min(h, y1 + 2 * r);
+            sums.first = g0;
+            coeff.first = coeffAcross.first = a0;
+            for (int y = g0; y < g1; ++y) {
+                const float* I = guide.row(y);
+                across(I, sums.row(0, y));
+                for (int x = 0; x < w; ++x)
+                    product[std::size_t(x)] = I[x] * I[x];
+                across(product.data(), sums.row(1, y));
+                for (int k = 0; k < (self ? 0 : n); ++k) {
+                    const float* P = sources[std::size_t(k)]->row(y);
+                    across(P, sums.row(2 + 2 * k, y));
+                    for (int x = 0; x < w; ++x)
+                        product[std::size_t(x)] = I[x] * P[x];
+                    across(product.data(), sums.row(3 + 2 * k, y));
+                }
+            }
+            for (int y = a0; y < a1; ++y) {
+                auto plane = [&](int i) { return [&sums, i](int yy) { return sums.row(i, yy); }; };
+                verticalMean(plane(0), y, h, r, w, mI.data());
+                verticalMean(plane(1), y, h, r, w, cI.data());
+                for (int x = 0; x < w; ++x)
+                    var[std::size_t(x)] = std::max(
+                        cI[std::size_t(x)] - mI[std::size_t(x)] * mI[std::size_t(x)], 0.0f);
+                for (int k = 0; k < n; ++k) {
+                    float* a = coeff.row(2 * k, y);
+                    float* b = coeff.row(2 * k + 1, y);
+                    if (self) {
+                        for (int x = 0; x < w; ++x) {
+                            const std::size_t i = std::size_t(x);
+                            a[x] = var[i] / (var[i] + eps);
+                            b[x] = mI[i] - a[x] * mI[i];
+                        }
+                        continue;
+                    }
+                    verticalMean(plane(2 + 2 * k), y, h, r, w, mP.data());
+                    verticalMean(plane(3 + 2 * k), y, h, r, w, cIP.data());
+                    for (int x = 0; x < w; ++x) {
+                        const std::size_t i = std::size_t(x);
+                        const float cov = cIP[i] - mI[i] * mP[i];
+                        a[x] = cov / (var[i] + eps);
+                        b[x] = mP[i] - a[x] * mI[i];
+                    }
+                }
+            }
+            for (int i = 0; i < 2 * n; ++i) {
+                for (int y = a0; y < a1; ++y)
+                    across(coeff.row(i, y), coeffAcross.row(i, y));
+                Plane& target = i % 2 == 0 ? out[std::size_t(i / 2)].a : out[std::size_t(i / 2)].b;
+                for (int y = y0; y < y1; ++y)
+                    verticalMean([&coeffAcross, i](int yy) { return coeffAcross.row(i, yy); }, y, h,
+                                 r, w, target.row(y));
+            }
+        }
     }
     return out;
 }
@@ -301,6 +377,62 @@ Image resizeArea(const Image& image, int width, int height) {
     return out;
 }
 
+namespace {
+
+// adaptive_avg_pool2d's window on an axis of n → m cells: [⌊i·n/m⌋, ⌈(i+1)·n/m⌉).
+int windowStart(int i, int n, int m) {
+    return int((std::int64_t(i) * n) / m);
+}
+int windowEnd(int i, int n, int m) {
+    return int((std::int64_t(i + 1) * n + m - 1) / m);
+}
+
+void adaptiveInterleaved(const float* in, int width, int height, int channels, float* out,
+                         int outWidth, int outHeight) {
+    const std::size_t inStride = std::size_t(width) * channels;
+#pragma omp parallel
+    {
+        std::vector<float> sum(inStride);
+#pragma omp for schedule(dynamic, 4)
+        for (int oy = 0; oy < outHeight; ++oy) {
+            const int y0 = windowStart(oy, height, outHeight),
+                      y1 = windowEnd(oy, height, outHeight);
+            std::memcpy(sum.data(), in + std::size_t(y0) * inStride, inStride * sizeof(float));
+            for (int y = y0 + 1; y < y1; ++y) {
+                const float* s = in + std::size_t(y) * inStride;
+                for (std::size_t i = 0; i < inStride; ++i)
+                    sum[i] += s[i];
+            }
+            float* o = out + std::size_t(oy) * outWidth * channels;
+            for (int ox = 0; ox < outWidth; ++ox) {
+                const int x0 = windowStart(ox, width, outWidth),
+                          x1 = windowEnd(ox, width, outWidth);
+                const float inverse = 1.0f / float((x1 - x0) * (y1 - y0));
+                for (int c = 0; c < channels; ++c) {
+                    float v = 0;
+                    for (int x = x0; x < x1; ++x)
+                        v += sum[std::size_t(x) * channels + c];
+                    o[std::size_t(ox) * channels + c] = v * inverse;
+                }
+            }
+        }
+    }
+}
+
+} // namespace
+
+Image adaptiveAverage(const Image& image, int width, int height) {
+    Image out(width, height);
+    adaptiveInterleaved(image.data(), image.width(), image.height(), 3, out.data(), width, height);
+    return out;
+}
+
+Plane adaptiveAverage(const Plane& plane, int width, int height) {
+    Plane out(width, height);
+    adaptiveInterleaved(plane.data(), plane.width(), plane.height(), 1, out.data(), width, height);
+    return out;
+}
+
 RowUpsampler::RowUpsampler(int smallWidth, int smallHeight, int width, int height)
     : m_smallWidth(smallWidth)
     , m_smallHeight(smallHeight)
@@ -335,7 +467,7 @@ void RowUpsampler::row(const float* small, int y, float* scratch, float* out) co
     }
 }
 
-void applyGainMap(Image& image, const CoefficientMap& logGain) {
+void applyGainMap(const Image& image, const CoefficientMap& logGain, Image& out) {
     const int width = image.width(), height = image.height();
     const RowUpsampler up(logGain.width, logGain.height, width, height);
 #pragma omp parallel
@@ -345,28 +477,30 @@ void applyGainMap(Image& image, const CoefficientMap& logGain) {
 #pragma omp for schedule(dynamic, 16)
         for (int y = 0; y < height; ++y) {
             up.row(logGain.b.data(), y, scratch.data(), gain.data());
-            float* p = image.row(y);
-            for (int x = 0; x < width; ++x, p += 3) {
+            const float* p = image.row(y);
+            float* o = out.row(y);
+            for (int x = 0; x < width; ++x, p += 3, o += 3) {
                 const float k = std::exp2(gain[std::size_t(x)]);
-                p[0] *= k;
-                p[1] *= k;
-                p[2] *= k;
+                o[0] = p[0] * k;
+                o[1] = p[1] * k;
+                o[2] = p[2] * k;
             }
         }
     }
 }
 
-void applyLogGain(Image& image, const Plane& gain) {
+void applyLogGain(const Image& image, const Plane& gain, Image& out) {
     const int width = image.width();
 #pragma omp parallel for schedule(dynamic, 16)
     for (int y = 0; y < image.height(); ++y) {
-        float* p = image.row(y);
+        const float* p = image.row(y);
+        float* o = out.row(y);
         const float* g = gain.row(y);
-        for (int x = 0; x < width; ++x, p += 3) {
+        for (int x = 0; x < width; ++x, p += 3, o += 3) {
             const float k = std::exp2(g[x]);
-            p[0] *= k;
-            p[1] *= k;
-            p[2] *= k;
+            o[0] = p[0] * k;
+            o[1] = p[1] * k;
+            o[2] = p[2] * k;
         }
     }
 }

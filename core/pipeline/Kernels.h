@@ -72,6 +72,12 @@ Plane downscale(const Plane& plane, int factor);
 // Area resize to any smaller size (fractional pixel coverage; the preview pyramid's last step).
 Image resizeArea(const Image& image, int width, int height);
 
+// Mean over adaptive-pooling windows (as at::adaptive_avg_pool2d, i.e. ops::filters::resizeArea,
+// to float rounding): output cell (i, j) averages rows [⌊i·H/h⌋, ⌈(i+1)·H/h⌉) and the same for
+// columns. The ops' reduced guides of any ratio, without a libtorch pass over the full image.
+Image adaptiveAverage(const Image& image, int width, int height);
+Plane adaptiveAverage(const Plane& plane, int width, int height);
+
 // Bilinear upsampling of a small plane to a full-resolution row, with half-pixel centres
 // (upsample_bilinear2d with align_corners = false, i.e. filters::resizeBilinear).
 class RowUpsampler {
@@ -96,11 +102,12 @@ struct CoefficientMap {
     std::vector<float> a, b; // channels × height × width each
 };
 
-// rgb · 2^(upsampled b) for every pixel, in place: a smooth gain map (one channel).
-void applyGainMap(Image& image, const CoefficientMap& logGain);
+// out = in · 2^(upsampled b) for every pixel: a smooth gain map (one channel). `out` (of in's
+// size) may be `in`.
+void applyGainMap(const Image& in, const CoefficientMap& logGain, Image& out);
 
-// rgb · 2^gain per pixel (gain: a full-resolution plane), in place.
-void applyLogGain(Image& image, const Plane& gain);
+// out = in · 2^gain per pixel (gain: a full-resolution plane). `out` may be `in`.
+void applyLogGain(const Image& in, const Plane& gain, Image& out);
 
 // Bilinear resampling (grid_sampler with border padding and align_corners = false): output pixel
 // (i, j) samples the source at (m[0]·i + m[1]·j + m[2], m[3]·i + m[4]·j + m[5]) in source pixel

@@ -44,6 +44,10 @@ struct RenderSettings {
 // an exception.
 Result<Image> renderRecipe(const Image& image, const Recipe& recipe,
                            const RenderSettings& settings = {});
+// The same, given the pixels to work in (an export that no longer needs them): the first stages
+// then write into them instead of new memory. `image` is left in an unspecified state.
+Result<Image> renderRecipe(Image&& image, const Recipe& recipe,
+                           const RenderSettings& settings = {});
 
 // The same with a stage cache: `imageKey` identifies the input pixels (the same key must never
 // be used for different pixels). Returns the final stage's image, shared with the cache.

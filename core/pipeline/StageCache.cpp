@@ -24,7 +24,7 @@ std::shared_ptr<const Image> StageCache::find(std::uint64_t key) {
     return it->second->image;
 }
 
-void StageCache::insert(std::uint64_t key, std::shared_ptr<const Image> image) {
+void StageCache::insert(std::uint64_t key, std::shared_ptr<const Image> image, std::uint64_t slot) {
     if (!image) return;
     const std::size_t bytes = image->pixelCount() * 3 * sizeof(float);
     std::lock_guard lock(m_mutex);
@@ -34,7 +34,21 @@ void StageCache::insert(std::uint64_t key, std::shared_ptr<const Image> image) {
         m_index.erase(it);
     }
     if (bytes > m_budget) return;
-    m_entries.push_front({key, std::move(image), bytes});
+    if (slot != 0) { // the slot's least recently used output goes once it holds kPerSlot
+        std::size_t inSlot = 0;
+        auto oldest = m_entries.end();
+        for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
+            if (it->slot == slot) {
+                ++inSlot;
+                oldest = it;
+            }
+        if (inSlot >= kPerSlot) {
+            m_bytes -= oldest->bytes;
+            m_index.erase(oldest->key);
+            m_entries.erase(oldest);
+        }
+    }
+    m_entries.push_front({key, slot, std::move(image), bytes});
     m_index[key] = m_entries.begin();
     m_bytes += bytes;
     while (m_bytes > m_budget) {

@@ -24,8 +24,12 @@ public:
     // The cached output for `key` (marked as just used), or null.
     std::shared_ptr<const Image> find(std::uint64_t key);
     // Stores `image` under `key`, evicting least recently used entries beyond the budget (an
-    // image larger than the whole budget is not stored).
-    void insert(std::uint64_t key, std::shared_ptr<const Image> image);
+    // image larger than the whole budget is not stored). `slot` (non-zero) names the pipeline
+    // position the image is the output of: a slot keeps its kPerSlot most recently used outputs.
+    // Dragging a slider makes a new output per position and step; without the limit they fill
+    // the whole budget with fresh memory (page faults, zero-filling) before any is reused.
+    void insert(std::uint64_t key, std::shared_ptr<const Image> image, std::uint64_t slot = 0);
+    static constexpr std::size_t kPerSlot = 3;
     void clear();
 
     std::size_t bytes() const;
@@ -36,6 +40,7 @@ public:
 private:
     struct Entry {
         std::uint64_t key;
+        std::uint64_t slot;
         std::shared_ptr<const Image> image;
         std::size_t bytes;
     };

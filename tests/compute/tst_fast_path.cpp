@@ -176,6 +176,59 @@ PICTOR_TEST(box_and_gaussian_kernels_match_the_tensor_filters) {
     }
 }
 
+PICTOR_TEST(strip_guided_coefficients_match_the_tensor_filter) {
+    const kernels::Plane guide = randomPlane(71, 45), src = randomPlane(71, 45);
+    for (int r : {0, 1, 2, 4, 30}) { // 30: the window is taller than a strip and the image
+        for (bool self : {true, false}) {
+            const auto ours = kernels::guidedCoefficients(
+                guide, self ? std::vector<const kernels::Plane*>{} : std::vector{&src}, r, 0.01f);
+            const at::Tensor g = planeTensor(guide);
+            auto [a, b] = ops::filters::guidedCoefficients(g, self ? g : planeTensor(src), r,
+                                                           at::scalar_tensor(0.01f));
+            const double e =
+                std::max(maxAbs(planeTensor(ours[0].a), a), maxAbs(planeTensor(ours[0].b), b));
+            CHECK_MSG(e < 1e-5, "r " << r << (self ? " self" : " source") << ": " << e);
+        }
+    }
+}
+
+PICTOR_TEST(adaptive_average_matches_resize_area) {
+    const kernels::Plane p = randomPlane(103, 61);
+    for (auto [w, h] : {std::pair{10, 7}, std::pair{51, 30}, std::pair{103, 61}, std::pair{1, 1}}) {
+        const double e = maxAbs(planeTensor(kernels::adaptiveAverage(p, w, h)),
+                                ops::filters::resizeArea(planeTensor(p), h, w));
+        CHECK_MSG(e < 1e-6, w << "×" << h << ": " << e);
+    }
+    const Image in = scene(97, 64);
+    const Image ours = kernels::adaptiveAverage(in, 13, 9);
+    const at::Tensor x = at::from_blob(const_cast<float*>(in.data()), {64, 97, 3}, at::kFloat);
+    const at::Tensor ref = ops::filters::resizeArea(x.permute({2, 0, 1}).unsqueeze(0), 9, 13)
+                               .squeeze(0)
+                               .permute({1, 2, 0});
+    const at::Tensor got = at::from_blob(const_cast<float*>(ours.data()), {9, 13, 3}, at::kFloat);
+    CHECK_MSG(maxAbs(got, ref) < 1e-6, "image: " << maxAbs(got, ref));
+}
+
+PICTOR_TEST(rendering_in_place_equals_rendering_a_copy) {
+    // renderRecipe(Image&&) lets the stages write into their input; the result must not change.
+    const Image in = scene(1200, 800);
+    const Recipe recipe = with({{"denoise", "luminance", 30.0},
+                                {"denoise", "chroma", 40.0},
+                                {"exposure", "exposure", 0.3},
+                                {"dehaze", "amount", 20.0},
+                                {"tone", "contrast", 20.0},
+                                {"clarity", "amount", 30.0},
+                                {"sharpen", "amount", 50.0},
+                                {"straighten", "angle", 1.0},
+                                {"vignette", "amount", -30.0}});
+    auto copied = renderRecipe(in, recipe);
+    auto inPlace = renderRecipe(Image(in), recipe);
+    CHECK(copied.ok() && inPlace.ok());
+    CHECK(copied->width() == inPlace->width() && copied->height() == inPlace->height());
+    CHECK(std::memcmp(copied->data(), inPlace->data(), copied->pixelCount() * 3 * sizeof(float)) ==
+          0);
+}
+
 PICTOR_TEST(upsampler_matches_bilinear_resize) {
     const kernels::Plane small = randomPlane(13, 9);
     const int W = 100, H = 61;
@@ -245,6 +298,20 @@ PICTOR_TEST(stage_cache_respects_its_budget) {
     CHECK(!cache.find(0) && !cache.find(1) && cache.find(4));
     cache.insert(9, std::make_shared<Image>(100, 100)); // larger than the budget: not kept
     CHECK(!cache.find(9));
+}
+
+PICTOR_TEST(stage_cache_keeps_a_few_outputs_per_slot) {
+    StageCache cache;
+    for (std::uint64_t k = 1; k <= 5; ++k)
+        cache.insert(k, std::make_shared<Image>(10, 10), /*slot*/ 7);
+    cache.insert(100, std::make_shared<Image>(10, 10), /*slot*/ 8);
+    cache.insert(200, std::make_shared<Image>(10, 10)); // no slot: only the budget limits it
+    CHECK(cache.entries() == StageCache::kPerSlot + 2);
+    CHECK(!cache.find(1) && !cache.find(2) && cache.find(3) && cache.find(5));
+    CHECK(cache.find(100) && cache.find(200));
+    (void)cache.find(3); // used: the slot's least recently used is now 4
+    cache.insert(6, std::make_shared<Image>(10, 10), 7);
+    CHECK(cache.find(3) && !cache.find(4) && cache.find(6));
 }
 
 PICTOR_TEST(preview_renders_at_any_scale_like_the_export) {
