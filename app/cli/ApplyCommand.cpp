@@ -78,7 +78,8 @@ int runApply(const QStringList& args) {
     const bool neutral = recipe.isNeutral(settings.sourceWhite);
     Image rendered;
     if (!neutral) {
-        auto result = renderRecipe(photo->pixels, recipe, settings);
+        // The decoded pixels are not needed afterwards: the renderer works in them.
+        auto result = renderRecipe(std::move(photo->pixels), recipe, settings);
         if (!result) {
             printError(result.error());
             return Failure;
