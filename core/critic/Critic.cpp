@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 namespace pictor::critic {
 
@@ -62,6 +63,35 @@ Result<AnalysisInput> renderInput(const AnalysisInput& input, const Recipe& reci
     return out;
 }
 
+// The analysis input with the exposure op applied (a linear gain: the thumbnail and the tiles
+// scale exactly as the rendered photo would).
+AnalysisInput exposedInput(const AnalysisInput& input, double ev) {
+    AnalysisInput out = input;
+    const float gain = float(std::exp2(ev));
+    auto scale = [gain](Image& image) {
+        float* v = image.data();
+        for (std::size_t i = 0; i < 3 * image.pixelCount(); ++i)
+            v[i] *= gain;
+    };
+    scale(out.thumbnail);
+    for (Image& tile : out.tiles)
+        scale(tile);
+    return out;
+}
+
+// The needs of every aspect. Exposure is judged first; when it needs correcting, the other
+// aspects are judged on the photo as that correction leaves it (an over-exposed photo's "clipped
+// highlights" and "harsh contrast" are the exposure's, and go with it).
+std::vector<Need> judge(const AnalysisInput& input, const Analysis& analysis,
+                        const AnalysisOptions& options) {
+    std::vector<Need> needs = assessNeeds(analysis);
+    const double ev = needs.front().fix.value("exposure", "exposure", analysis.sourceWhite);
+    if (ev == 0) return needs;
+    std::vector<Need> after = assessNeeds(analyze(exposedInput(input, ev), options));
+    after.front() = std::move(needs.front());
+    return after;
+}
+
 } // namespace
 
 void describeSource(const Photo& photo, AnalysisOptions& options) {
@@ -93,8 +123,8 @@ Result<Critique> critique(const Image& image, const CriticOptions& options) {
     c.analysis = analyze(input, options.analysis);
     if (!keepGoing()) return cancelled();
 
-    std::vector<Need> needs = assessNeeds(c.analysis);
-    c.score = scoreFromNeeds(needs);
+    std::vector<Need> needs = judge(input, c.analysis, options.analysis);
+    c.score = scoreFromNeeds(assessNeeds(c.analysis));
     std::vector<double> modelConfidence(needs.size(), -1.0);
     if (options.model) {
         const std::vector<float> features = analysisFeatures(c.analysis);

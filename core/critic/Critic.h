@@ -5,6 +5,9 @@
 //  1. Analysis (critic/Analysis.h) on a thumbnail and native-resolution tiles.
 //  2. Needs (critic/Diagnosis.h): per aspect a correction, a severity and a score penalty. Only
 //     needs past a tolerance become findings: a well-made photo is left alone (do no harm).
+//     Exposure is judged first; when it needs a correction, the thumbnail and tiles are
+//     analysed again with it applied and the other aspects judged on that (the clipping and
+//     harshness of an over-exposed photo are the exposure's).
 //  3. With a learned model (core/nn/CriticModel.h): each param it predicts is used when the
 //     defect it corrects is predicted present and the param's confidence passes, and only where
 //     the analysis agrees on the direction (the analysis is the sanity check).

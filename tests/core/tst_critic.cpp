@@ -92,6 +92,18 @@ private Q_SLOTS:
         QVERIFY(c2->score < c->score);
     }
 
+    // A rendered photo whose data still holds the highlights above white (a scene-referred
+    // edit, a float file) is darkened, and its "clipped highlights" and harsh contrast, which
+    // are the exposure's, get no fixes of their own.
+    void overExposureAboveWhiteIsDarkenedAlone() {
+        Image bright = m_clean;
+        scaleExposure(bright, 1.2);
+        const Critique c = critiqueOf(bright);
+        const double ev = c.recipe.value("exposure", "exposure");
+        QVERIFY2(ev < -0.6 && ev > -1.6, qPrintable(QString::fromStdString(c.instructions)));
+        QVERIFY2(!c.recipe.find("tone"), qPrintable(QString::fromStdString(c.instructions)));
+    }
+
     void castIsNeutralisedInTheRightDirection_data() {
         QTest::addColumn<double>("r");
         QTest::addColumn<double>("b");
