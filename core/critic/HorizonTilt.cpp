@@ -67,19 +67,99 @@ Fit refine(const cv::Mat& edges, float rho, float theta) {
     return fit;
 }
 
+// The frame's tilt from the orientations of all its strong edges: in photos of the built world
+// and of most landscapes, edges cluster around horizontal and vertical, so the peak of the
+// magnitude-weighted orientation histogram, folded modulo 90°, is the camera's roll. Searched
+// within ±6.5° (a larger roll is deliberate, or the slope of a roof or hillside); the confidence is
+// how far the peak stands above the histogram's median level (texture without structure gives a
+// flat histogram).
+HorizonLine findFrameTilt(const cv::Mat& gray) {
+    HorizonLine out;
+    cv::Mat gx, gy;
+    cv::Scharr(gray, gx, CV_32F, 1, 0);
+    cv::Scharr(gray, gy, CV_32F, 0, 1);
+    cv::Mat magnitude;
+    cv::magnitude(gx, gy, magnitude);
+    // Only the strongest tenth of the gradients: structure, not noise or texture.
+    std::vector<float> values(magnitude.begin<float>(), magnitude.end<float>());
+    if (values.size() < 1024) return out;
+    auto nth = values.begin() + std::ptrdiff_t(0.9 * double(values.size()));
+    std::nth_element(values.begin(), nth, values.end());
+    const float floor = std::max(*nth, 1e-3f);
+
+    constexpr double kBin = 0.25; // degrees
+    constexpr int kBins = int(90 / kBin);
+    std::vector<double> histogram(kBins, 0.0);
+    for (int y = 1; y < gray.rows - 1; ++y) {
+        const auto* px = gx.ptr<float>(y);
+        const auto* py = gy.ptr<float>(y);
+        const auto* m = magnitude.ptr<float>(y);
+        for (int x = 1; x < gray.cols - 1; ++x) {
+            if (m[x] < floor) continue;
+            // The edge runs across its gradient; its angle counter-clockwise on screen (y grows
+            // downwards), folded to [0°, 90°).
+            double angle = std::atan2(-double(px[x]), -double(py[x])) / kDegree;
+            angle = std::fmod(angle + 360.0, 90.0);
+            const double pos = angle / kBin;
+            const int i0 = int(std::floor(pos));
+            const double f = pos - i0;
+            histogram[std::size_t(i0 % kBins)] += (1 - f) * m[x];
+            histogram[std::size_t((i0 + 1) % kBins)] += f * m[x];
+        }
+    }
+    // Smoothed circularly (σ ≈ 0.75°): the peak of a straight edge spreads over a few bins.
+    std::vector<double> smooth(kBins, 0.0);
+    for (int i = 0; i < kBins; ++i)
+        for (int k = -8; k <= 8; ++k)
+            smooth[std::size_t(i)] += std::exp(-0.5 * (k * kBin / 0.75) * (k * kBin / 0.75)) *
+                                      histogram[std::size_t((i + k + kBins) % kBins)];
+    std::vector<double> sorted = smooth;
+    std::nth_element(sorted.begin(), sorted.begin() + kBins / 2, sorted.end());
+    const double level = std::max(sorted[std::size_t(kBins / 2)], 1e-12);
+    const int reach = int(6.5 / kBin);
+    int best = 0;
+    for (int k = -reach; k <= reach; ++k)
+        if (smooth[std::size_t((k + kBins) % kBins)] > smooth[std::size_t((best + kBins) % kBins)])
+            best = k;
+    // Sub-bin position from a parabola through the peak and its neighbours.
+    const double l = smooth[std::size_t((best - 1 + kBins) % kBins)];
+    const double c = smooth[std::size_t((best + kBins) % kBins)];
+    const double r = smooth[std::size_t((best + 1 + kBins) % kBins)];
+    const double shift = (l - 2 * c + r) < 0 ? 0.5 * (l - r) / (l - 2 * c + r) : 0.0;
+    // A peak at the edge of the search is the slope of something else (a roof, a hillside).
+    if (std::abs(best) >= reach - 1) return out;
+    out.tiltDegrees = (best + shift) * kBin;
+    // A peak 7× the median level is a clear structure; 3× is none to speak of (photos/train:
+    // buildings and bridges reach 6–40, landscapes and portraits stay below 5).
+    out.confidence = std::clamp((c / level - 3.0) / 4.0, 0.0, 1.0);
+    return out;
+}
+
+HorizonLine findLine(const cv::Mat& gray, int width);
+
 } // namespace
 
 HorizonLine findHorizon(const Image& thumbnail) {
-    HorizonLine out;
-    if (thumbnail.width() < 32 || thumbnail.height() < 16) return out;
+    if (thumbnail.width() < 32 || thumbnail.height() < 16) return {};
     cv::Mat gray = encodedLuma8(thumbnail);
     cv::GaussianBlur(gray, gray, cv::Size(5, 5), 1.2);
+    const HorizonLine frame = findFrameTilt(gray);
+    const HorizonLine line = findLine(gray, thumbnail.width());
+    // A clear line is measured to a tenth of a degree (a least-squares fit); the histogram is
+    // coarser (its bins, the pixel grid's own pull towards 0° and 90°): it speaks when no
+    // clear line does.
+    return line.confidence >= 0.6 || line.confidence >= frame.confidence ? line : frame;
+}
+
+namespace {
+HorizonLine findLine(const cv::Mat& gray, int width) {
+    HorizonLine out;
     cv::Mat edges;
     cv::Canny(gray, edges, 30, 90);
 
     std::vector<cv::Vec3f> lines; // rho, theta, votes
     // A horizon worth levelling spans a good part of the frame: at least 30 % of the width.
-    const int threshold = std::max(16, int(0.3 * thumbnail.width()));
+    const int threshold = std::max(16, int(0.3 * width));
     cv::HoughLines(edges, lines, 1.0, 0.25 * kDegree, threshold, 0, 0, (90 - kMaxTilt) * kDegree,
                    (90 + kMaxTilt) * kDegree);
     if (lines.empty()) return out;
@@ -99,5 +179,6 @@ HorizonLine findHorizon(const Image& thumbnail) {
     out.confidence = std::clamp(best.coverage, 0.0, 1.0) * agreeing / (agreeing + disagreeing);
     return out;
 }
+} // namespace
 
 } // namespace pictor::critic
