@@ -132,10 +132,13 @@ Image classicalBaseline(const Image& image) {
     return imageOf(at::pow(e, 2.2));
 }
 
-// The Critic's findings as defect classes (Highlights and Shadows are contrast problems).
+// The Critic's findings as defect classes (Highlights and Shadows are contrast problems). A
+// finding without a fix is a note ("4 % clipped, nothing brings it back"), not a defect the
+// Critic says to correct: it does not count as a detection.
 std::array<bool, train::kDefectCount> detected(const critic::Critique& c) {
     std::array<bool, train::kDefectCount> out{};
     for (const auto& f : c.findings) {
+        if (f.fix.empty()) continue;
         switch (f.aspect) {
         case critic::Aspect::Exposure:
             out[int(Defect::Exposure)] = true;
@@ -227,7 +230,18 @@ int benchQuality(const QCommandLineParser& parser) {
     options.scoreAfter = false;
     if (model) options.model = &model.value();
 
-    const auto rows = suite();
+    auto rows = suite();
+    if (parser.isSet("rows")) {
+        // A subset of the suite (for looking into one defect); "none" stays: do no harm.
+        const QStringList wanted = parser.value("rows").split(',', Qt::SkipEmptyParts);
+        std::erase_if(rows, [&wanted](const SuiteRow& row) {
+            if (row.defects.empty()) return false;
+            for (const QString& w : wanted)
+                if (QString::fromStdString(row.label).contains(w.trimmed())) return false;
+            return true;
+        });
+    }
+    const bool printCases = parser.isSet("cases");
     std::printf("Pictor bench quality — %zu photos from %s (long edge ≤ %d px), %zu degradations "
                 "each, seed %llu\n",
                 files.size(), dir.c_str(), longEdge, rows.size(), seed);
@@ -281,6 +295,20 @@ int benchQuality(const QCommandLineParser& parser) {
             ++s.count;
             const auto truth = d.present();
             findings.add(truth, detected(*critique));
+            if (printCases) {
+                std::string said = critique->instructions;
+                std::replace(said.begin(), said.end(), '\n', ';');
+                std::string found;
+                const auto classes = detected(*critique);
+                for (int k = 0; k < train::kDefectCount; ++k)
+                    if (classes[std::size_t(k)])
+                        found += (found.empty() ? "" : ",") + std::string(defectName(Defect(k)));
+                std::printf("case %s | %s | %s | ΔE00 %.2f → %.2f | found %s | %s\n",
+                            files[p].filename().c_str(), rows[r].label.c_str(),
+                            d.describe().c_str(), score(degraded).deltaE00, pictorQuality.deltaE00,
+                            found.empty() ? "-" : found.c_str(),
+                            said.empty() ? "(no change)" : said.c_str());
+            }
             if (model) {
                 auto prediction =
                     model->predict(degraded, critic::analysisFeatures(critique->analysis));
