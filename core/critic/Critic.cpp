@@ -81,13 +81,16 @@ AnalysisInput exposedInput(const AnalysisInput& input, double ev) {
 
 // The needs of every aspect. Exposure is judged first; when it needs correcting, the other
 // aspects are judged on the photo as that correction leaves it (an over-exposed photo's "clipped
-// highlights" and "harsh contrast" are the exposure's, and go with it).
+// highlights" and "harsh contrast" are the exposure's, and go with it). `exposed` is the
+// analysis the other aspects were judged on (their evidence and reasoning cite it).
 std::vector<Need> judge(const AnalysisInput& input, const Analysis& analysis,
-                        const AnalysisOptions& options) {
+                        const AnalysisOptions& options, Analysis& exposed) {
     std::vector<Need> needs = assessNeeds(analysis);
+    exposed = analysis;
     const double ev = needs.front().fix.value("exposure", "exposure", analysis.sourceWhite);
     if (ev == 0) return needs;
-    std::vector<Need> after = assessNeeds(analyze(exposedInput(input, ev), options));
+    exposed = analyze(exposedInput(input, ev), options);
+    std::vector<Need> after = assessNeeds(exposed);
     after.front() = std::move(needs.front());
     return after;
 }
@@ -123,7 +126,8 @@ Result<Critique> critique(const Image& image, const CriticOptions& options) {
     c.analysis = analyze(input, options.analysis);
     if (!keepGoing()) return cancelled();
 
-    std::vector<Need> needs = judge(input, c.analysis, options.analysis);
+    Analysis exposed;
+    std::vector<Need> needs = judge(input, c.analysis, options.analysis, exposed);
     c.score = scoreFromNeeds(assessNeeds(c.analysis));
     std::vector<double> modelConfidence(needs.size(), -1.0);
     if (options.model) {
@@ -157,7 +161,7 @@ Result<Critique> critique(const Image& image, const CriticOptions& options) {
         f.fromModel = modelConfidence[i] >= 0;
         f.confidence = f.fromModel ? modelConfidence[i] : 1.0;
         f.instruction = formatInstructions(f.fix, white);
-        f.reasoning = reasoningFor(f, c.analysis);
+        f.reasoning = reasoningFor(f, f.aspect == Aspect::Exposure ? c.analysis : exposed);
         mergeRecipe(c.recipe, f.fix);
         c.findings.push_back(std::move(f));
     }
