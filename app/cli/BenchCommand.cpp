@@ -1,5 +1,6 @@
 #include "BenchCommand.h"
 
+#include "BenchApply.h"
 #include "BenchQuality.h"
 #include "BenchInstructions.h"
 
@@ -17,8 +18,10 @@
 #include <QThread>
 
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -45,6 +48,29 @@ double medianSeconds(int runs, const std::function<Status()>& work) {
     return times[times.size() / 2];
 }
 
+// CPU seconds used by the whole process so far (all threads): on a shared machine the wall time
+// of a run grows with other people's load, its CPU time much less.
+double processCpuSeconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+
+// The median wall time of `runs` calls with the CPU time of that same call.
+struct Timed {
+    double wall = 0, cpu = 0;
+};
+Timed medianTimed(int runs, const std::function<Status()>& work) {
+    std::vector<Timed> times;
+    for (int i = 0; i < runs; ++i) {
+        const double cpu = processCpuSeconds();
+        const double wall = medianSeconds(1, work);
+        times.push_back({wall, processCpuSeconds() - cpu});
+    }
+    std::sort(times.begin(), times.end(), [](const Timed& a, const Timed& b) { return a.wall < b.wall; });
+    return times[times.size() / 2];
+}
+
 void report(const std::string& label, double seconds, const char* note = "") {
     // Pad by characters, not bytes: labels contain UTF-8 ("→").
     std::size_t width = 0;
@@ -52,6 +78,12 @@ void report(const std::string& label, double seconds, const char* note = "") {
     const std::string padding(width < 48 ? 48 - width : 1, ' ');
     std::printf("  %s%s%8.3f s  %s\n", label.c_str(), padding.c_str(), seconds, note);
     std::fflush(stdout);
+}
+
+void report(const std::string& label, const Timed& t, const std::string& note = "") {
+    char text[160];
+    std::snprintf(text, sizeof text, "(CPU %.3f s) %s", t.cpu, note.c_str());
+    report(label, t.wall, text);
 }
 
 int benchIo(const QCommandLineParser& parser) {
@@ -183,7 +215,17 @@ int benchRender(const QCommandLineParser& parser) {
                 recipe.activeOps().size(), runs, device.description.c_str());
     RenderSettings settings;
     settings.device = device.kind;
-    const int sizes[][2] = {{1920, 1080}, {6000, 4000}};
+    // --size WxH renders one size only (profiling); default: the 2 MP preview and 24 MP photo.
+    std::vector<std::array<int, 2>> sizes = {{1920, 1080}, {6000, 4000}};
+    if (parser.isSet("size")) {
+        const QStringList wh = parser.value("size").split('x');
+        const int w = wh.value(0).toInt(), h = wh.size() == 2 ? wh[1].toInt() : 0;
+        if (w < 16 || h < 16) {
+            printUsageError("--size wants WIDTHxHEIGHT, e.g. 6000x4000", "bench");
+            return UsageError;
+        }
+        sizes = {{w, h}};
+    }
     for (const auto& size : sizes) {
         const auto rgb = synthetic::makeSceneRgb8(size[0], size[1]);
         Image image(size[0], size[1]);
@@ -194,14 +236,18 @@ int benchRender(const QCommandLineParser& parser) {
             if (!out) return out.error();
             return Ok{};
         };
-        report("full render, all ops, " + name, medianSeconds(runs, full));
+        report("full render, all ops, " + name, medianTimed(runs, full));
         if (device.kind == DeviceKind::Cpu) { // where the time goes: one more run, by stage
             RenderSettings timed = settings;
             std::string line;
-            timed.onStage = [&line](const std::string& stage, double seconds) {
-                char text[96];
-                std::snprintf(text, sizeof text, "%s%s %.0f ms", line.empty() ? "" : ", ",
-                              stage.c_str(), seconds * 1000);
+            // Wall time from the renderer; the process's CPU time since the previous stage.
+            double cpuMark = processCpuSeconds();
+            timed.onStage = [&line, &cpuMark](const std::string& stage, double seconds) {
+                const double cpu = processCpuSeconds();
+                char text[128];
+                std::snprintf(text, sizeof text, "%s%s %.0f ms (CPU %.0f)", line.empty() ? "" : ", ",
+                              stage.c_str(), seconds * 1000, (cpu - cpuMark) * 1000);
+                cpuMark = cpu;
                 line += text;
             };
             (void)renderRecipe(image, recipe, timed);
@@ -210,7 +256,7 @@ int benchRender(const QCommandLineParser& parser) {
         if (device.kind == DeviceKind::Cpu && availableCpuCores() > threads) {
             setCpuThreads(availableCpuCores());
             report("  the same on " + std::to_string(availableCpuCores()) + " threads",
-                   medianSeconds(runs, full));
+                   medianTimed(runs, full));
             setCpuThreads(threads);
         }
 
@@ -220,30 +266,40 @@ int benchRender(const QCommandLineParser& parser) {
             printError(s.error());
             return Failure;
         }
+        // A drag in progress: each run moves the slider to a value not rendered before (a step
+        // from a to b, so that no run is served whole from the cache), after a few untimed steps
+        // (the stage cache then recycles the memory of the oldest outputs, as in a real drag).
+        const int warmSteps = int(StageCache::kPerSlot);
         auto slider = [&](const char* op, const char* param, double a, double b) {
             Recipe moved = recipe;
             int turn = 0;
-            return medianSeconds(runs, [&]() -> Status {
-                (void)moved.set(op, param, (turn++ % 2) ? a : b);
+            auto step = [&]() -> Status {
+                (void)moved.set(op, param, a + (b - a) * (turn++ + 0.5) / (warmSteps + runs));
                 return rendered(renderer.render(moved, settings));
-            });
+            };
+            for (int i = 0; i < warmSteps; ++i)
+                (void)step();
+            return medianTimed(runs, step);
         };
         report("one slider, cached: vignette (last stage), " + name, slider("vignette", "amount", -20, -25));
         report("one slider, cached: clarity (mid pipeline), " + name, slider("clarity", "amount", 20, 25));
-        report("one slider, cached: exposure (early stage), " + name, slider("exposure", "exposure", 0.3, 0.5));
+        report("one slider, cached: exposure (early stage), " + name, slider("exposure", "exposure", 0.45, 0.6));
 
         // A preview of 1280 px on the long edge from the pyramid: first render, then a slider.
         const double scale = std::min(1.0, 1280.0 / double(std::max(size[0], size[1])));
-        report("preview 1280 px, first render, " + name, medianSeconds(runs, [&]() -> Status {
+        report("preview 1280 px, first render, " + name, medianTimed(runs, [&]() -> Status {
                    renderer.cache().clear();
                    return rendered(renderer.render(recipe, settings, scale));
                }));
         Recipe moved = recipe;
         int turn = 0;
-        report("preview 1280 px, one slider (exposure), " + name, medianSeconds(runs, [&]() -> Status {
-                   (void)moved.set("exposure", "exposure", (turn++ % 2) ? 0.3 : 0.5);
-                   return rendered(renderer.render(moved, settings, scale));
-               }));
+        auto previewStep = [&]() -> Status {
+            (void)moved.set("exposure", "exposure", 0.45 + 0.15 * (turn++ + 0.5) / (warmSteps + runs));
+            return rendered(renderer.render(moved, settings, scale));
+        };
+        for (int i = 0; i < warmSteps; ++i)
+            (void)previewStep();
+        report("preview 1280 px, one slider (exposure), " + name, medianTimed(runs, previewStep));
         std::printf("  peak memory so far: %s\n", peakMemory().c_str());
     }
     return Success;
@@ -255,21 +311,26 @@ int runBench(const QStringList& args) {
     QCommandLineParser parser;
     parser.setApplicationDescription("Benchmarks. 'io': decode and export times for generated "
                                      "24-megapixel JPEG and RAW (DNG) photos. 'render': the Artist's "
-                                     "render time for a recipe using every op, at 2 and 24 MP.");
+                                     "render time for a recipe using every op, at 2 and 24 MP. 'apply': "
+                                     "pictor-cli apply end to end on a 24 MP JPEG against darktable-cli.");
     parser.addHelpOption();
     parser.addOption({"runs", "Runs per measurement; the median is printed (default 3).", "N", "3"});
     addDeviceOption(parser); // render: where to render
-    parser.addPositionalArgument("what", "io | render | instructions | quality");
+    parser.addPositionalArgument("what", "io | render | apply | instructions | quality");
+    parser.addOption({"size", "render: one image size instead of 1920x1080 and 6000x4000.", "WxH"});
     parser.addOption({"photos", "instructions: the folder of photos to measure on.", "DIR"});
     parser.addOption({"seed", "quality: seed of the degradations' noise (default 1).", "N", "1"});
     parser.addOption({"model", "quality: the learned model file (default: the installed one).", "FILE"});
+    parser.addOption({"cases", "quality: also print one line per photo and degradation (the instructions, ΔE00)."});
+    parser.addOption({"rows", "quality: only the suite rows whose label contains one of these (comma-separated).", "TEXT"});
     parser.addOption({"long-edge", "instructions: photos are downscaled to this long edge (default 384).", "PX", "384"});
     if (!parseOrReport(parser, args, "bench")) return UsageError;
     const QStringList what = parser.positionalArguments();
     if (what.size() == 1 && what.first() == "instructions") return benchInstructions(parser);
     if (what.size() == 1 && what.first() == "quality") return benchQuality(parser);
+    if (what.size() == 1 && what.first() == "apply") return benchApply(parser, fullRecipe());
     if (what.size() != 1 || (what.first() != "io" && what.first() != "render")) {
-        printUsageError("say what to benchmark: io or render", "bench");
+        printUsageError("say what to benchmark: io, render, apply, instructions or quality", "bench");
         return UsageError;
     }
     return what.first() == "io" ? benchIo(parser) : benchRender(parser);
