@@ -46,8 +46,11 @@ at::Tensor tone(const at::Tensor& rgb, const ToneParams& params) {
         l = step(l, shadows, 1.5 * (1.0 - smoothstep(l, -4.0, 0.0)));
     if (whites.defined()) // around and above diffuse white; |f'| ≤ 1.5 / 2
         l = step(l, whites, smoothstep(l, 1.5, 3.5));
-    if (blacks.defined()) // deepest shadows; |f'| ≤ 1.5 / 3
-        l = step(l, blacks, 1.0 - smoothstep(l, -7.0, -4.0));
+    // Darkest tones: full weight below −7 stops, fading out one stop below mid grey (L* ≈ 36),
+    // so that a photo whose darkest tones are only dark grey (a bright beach, a snow scene)
+    // still has blacks to deepen, as with Lightroom's Blacks; |f'| ≤ 1.5 / 6.
+    if (blacks.defined())
+        l = step(l, blacks, 1.0 - smoothstep(l, -7.0, -1.0));
     return rgb * at::exp2(l - l0).unsqueeze(-1);
 }
 
