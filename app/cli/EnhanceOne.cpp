@@ -25,7 +25,9 @@ Result<EnhanceReport> enhanceOne(const std::filesystem::path& input,
     const bool changed = !critique->recipe.isNeutral(render.sourceWhite);
     Image rendered;
     if (changed) {
-        auto result = renderRecipe(photo->pixels, critique->recipe, render);
+        // The decoded pixels are not needed afterwards: the renderer works in them (one image in
+        // memory, not two).
+        auto result = renderRecipe(std::move(photo->pixels), critique->recipe, render);
         if (!result) return result.error();
         rendered = std::move(result).value();
         auto packet = recipeXmpPacket(critique->recipe);

@@ -59,6 +59,7 @@ void* allocatePixelMemory(std::size_t bytes) {
     }
     const std::size_t rounded = roundedSize(bytes);
     void* block = nullptr;
+    std::list<std::pair<std::size_t, void*>> stale;
     {
         Pool& p = pool();
         std::lock_guard lock(p.mutex);
@@ -74,8 +75,18 @@ void* allocatePixelMemory(std::size_t bytes) {
             if (best->first != rounded) p.oversized[block] = best->first;
             p.bytes -= best->first;
             p.blocks.erase(best);
+        } else {
+            // No block fits: fresh memory is faulted in anyway, so the kept blocks of other sizes
+            // (a previous preview size, a plane of a finished stage) go back first instead of
+            // staying resident beside it. A repeated render finds a fit for every request and
+            // never gets here; a 100 MP render's peak is then its live buffers, not those plus
+            // up to kPoolBytes of dead ones.
+            stale.splice(stale.begin(), p.blocks);
+            p.bytes = 0;
         }
     }
+    for (const auto& [size, b] : stale)
+        std::free(b);
     if (!block) {
         block = std::aligned_alloc(kHugePage, rounded);
         if (!block) throw std::bad_alloc();
@@ -119,6 +130,18 @@ void freePixelMemory(void* memory, std::size_t bytes) noexcept {
     }
     for (const auto& [size, b] : evicted)
         std::free(b);
+}
+
+void releasePooledPixelMemory() noexcept {
+    Pool& p = pool();
+    std::list<std::pair<std::size_t, void*>> released;
+    {
+        std::lock_guard lock(p.mutex);
+        released.splice(released.begin(), p.blocks);
+        p.bytes = 0;
+    }
+    for (const auto& [size, block] : released)
+        std::free(block);
 }
 
 } // namespace pictor

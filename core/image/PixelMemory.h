@@ -15,6 +15,9 @@ namespace pictor {
 
 void* allocatePixelMemory(std::size_t bytes);                   // throws std::bad_alloc
 void freePixelMemory(void* memory, std::size_t bytes) noexcept; // `bytes` as allocated
+// Gives the pool's free blocks back to the system: after a one-off render (apply, export) whose
+// planes would otherwise stay resident while the result is encoded.
+void releasePooledPixelMemory() noexcept;
 
 template <typename T> class PixelBuffer {
 public:
@@ -44,6 +47,11 @@ public:
     const T* data() const { return m_data.get(); }
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
+    // Fewer elements in the same memory (an image cropped or straightened in place): the
+    // allocation is kept whole until the buffer is freed. `count` ≤ size().
+    void shrink(std::size_t count) {
+        if (count < m_size) m_size = count;
+    }
     T& operator[](std::size_t i) { return m_data[i]; }
     const T& operator[](std::size_t i) const { return m_data[i]; }
 

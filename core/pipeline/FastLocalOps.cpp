@@ -248,13 +248,9 @@ Image denoise(const Image& image, double lumaAmount, double chromaAmount, const 
     const Plane g = kernels::luminancePlane(image, encodeLumaTable());
     const TransferLut& decode = decodeLumaTable();
 
-    // Luminance: smooth = A·g + B, the self-guided filter's coefficients at full resolution.
+    // Luminance: smooth = A·g + B, the self-guided filter's coefficients at full resolution, made
+    // and used strip by strip (no full-resolution A and B: 8 bytes a pixel less at the peak).
     const double l = lumaAmount / 100.0;
-    std::vector<kernels::GuidedCoefficients> luma;
-    if (l > 0)
-        luma = kernels::guidedCoefficients(
-            g, {}, int(model.lumaRadius),
-            float(std::pow(model.lumaEpsScale * l, 2) + model.lumaEpsFloor));
     const float lumaBlend = float(l * (2.0 - l));
 
     // Colour: the differences RGB − Y smoothed by a fast guided filter guided by g, its
@@ -269,19 +265,21 @@ Image denoise(const Image& image, double lumaAmount, double chromaAmount, const 
         gridWidth = int(grid.width);
         gridHeight = int(grid.height);
         // (Whole blocks or not: the kernel's windows are resizeArea's.)
-        const Image xSmall = kernels::adaptiveAverage(image, gridWidth, gridHeight);
         const Plane gSmall = kernels::adaptiveAverage(g, gridWidth, gridHeight);
         std::vector<Plane> diff;
         for (int k = 0; k < 3; ++k)
             diff.emplace_back(gridWidth, gridHeight);
+        { // (xSmall freed before the coefficients are made: the stage's peak memory)
+            const Image xSmall = kernels::adaptiveAverage(image, gridWidth, gridHeight);
 #pragma omp parallel for schedule(dynamic, 16)
-        for (int y = 0; y < gridHeight; ++y) {
-            const float* p = xSmall.row(y);
-            for (int x = 0; x < gridWidth; ++x, p += 3) {
-                const float luma =
-                    kernels::kLumaR * p[0] + kernels::kLumaG * p[1] + kernels::kLumaB * p[2];
-                for (int k = 0; k < 3; ++k)
-                    diff[std::size_t(k)].row(y)[x] = p[k] - luma;
+            for (int y = 0; y < gridHeight; ++y) {
+                const float* p = xSmall.row(y);
+                for (int x = 0; x < gridWidth; ++x, p += 3) {
+                    const float luma =
+                        kernels::kLumaR * p[0] + kernels::kLumaG * p[1] + kernels::kLumaB * p[2];
+                    for (int k = 0; k < 3; ++k)
+                        diff[std::size_t(k)].row(y)[x] = p[k] - luma;
+                }
             }
         }
         chroma = kernels::guidedCoefficients(gSmall, {&diff[0], &diff[1], &diff[2]},
@@ -293,12 +291,14 @@ Image denoise(const Image& image, double lumaAmount, double chromaAmount, const 
     Image& out = *result;
     const bool hasLuma = l > 0, hasChroma = c > 0;
     const kernels::RowUpsampler up(gridWidth, gridHeight, width, height);
-#pragma omp parallel
-    {
-        std::vector<float> scratch(static_cast<std::size_t>(gridWidth));
-        std::vector<float> ca(hasChroma ? std::size_t(width) * 3 : 0), cb(ca.size());
-#pragma omp for schedule(dynamic, 16)
-        for (int y = 0; y < height; ++y) {
+    // Rows [y0, y1) of the result (luma: the strip's coefficients, or none). Each row reads only
+    // its own pixels of the input, so writing into the input is safe.
+    auto finish = [&](int y0, int y1, const kernels::CoefficientStrip* luma) {
+        thread_local std::vector<float> scratch, ca, cb;
+        scratch.resize(std::size_t(gridWidth));
+        ca.resize(hasChroma ? std::size_t(width) * 3 : 0);
+        cb.resize(ca.size());
+        for (int y = y0; y < y1; ++y) {
             if (hasChroma)
                 for (std::size_t k = 0; k < 3; ++k) {
                     up.row(chroma[k].a.data(), y, scratch.data(), ca.data() + k * width);
@@ -306,24 +306,96 @@ Image denoise(const Image& image, double lumaAmount, double chromaAmount, const 
                 }
             const float* p = image.row(y);
             const float* e = g.row(y);
-            const float* la = hasLuma ? luma[0].a.row(y) : nullptr;
-            const float* lb = hasLuma ? luma[0].b.row(y) : nullptr;
+            const float* la = luma ? luma->a(0, y) : nullptr;
+            const float* lb = luma ? luma->b(0, y) : nullptr;
             float* o = out.row(y);
             for (int x = 0; x < width; ++x, p += 3, o += 3) {
                 float delta = 0; // additive luminance change, the same on R, G, B
-                if (hasLuma) {
+                if (luma) {
                     const float smooth = la[x] * e[x] + lb[x];
                     delta = decode(e[x] + lumaBlend * (smooth - e[x])) - decode(e[x]);
                 }
-                const float luma =
+                const float lum =
                     kernels::kLumaR * p[0] + kernels::kLumaG * p[1] + kernels::kLumaB * p[2];
                 for (int k = 0; k < 3; ++k) {
                     float v = p[k] + delta;
                     if (hasChroma) {
                         const std::size_t i = std::size_t(k) * width + x;
-                        v += chromaBlend * (ca[i] * e[x] + cb[i] - (p[k] - luma));
+                        v += chromaBlend * (ca[i] * e[x] + cb[i] - (p[k] - lum));
                     }
                     o[k] = v;
+                }
+            }
+        }
+    };
+    if (hasLuma) {
+        kernels::forEachGuidedStrip(g, {}, int(model.lumaRadius),
+                                    float(std::pow(model.lumaEpsScale * l, 2) + model.lumaEpsFloor),
+                                    [&](int y0, int y1, const kernels::CoefficientStrip& strip) {
+                                        finish(y0, y1, &strip);
+                                    });
+    } else {
+#pragma omp parallel for schedule(dynamic, 1)
+        for (int y0 = 0; y0 < height; y0 += 16)
+            finish(y0, std::min(height, y0 + 16), nullptr);
+    }
+    return result.take();
+}
+
+// sharpen (ops/Sharpen.cpp): unsharp mask of log-luminance with the separable Gaussian kernel
+// at full resolution, edge-masked, applied as a gain. Strip by strip: each strip blurs its own
+// rows (and one more each side, for the mask's gradient) in a buffer that stays in the cache, so
+// the only full-resolution plane is the log-luminance.
+Image sharpen(const Image& image, double amount, double radius, double masking,
+              const FastSettings& s, Image* inPlace) {
+    const int width = image.width(), height = image.height();
+    const TransferLut logLuma([](double y) { return std::log2(y + 1.0 / 256.0); }, 1024.0);
+    const Plane logY = kernels::luminancePlane(image, logLuma);
+    const double sigma = double(float(std::max(radius, 0.1)) * float(s.pixelScale));
+    const std::vector<float> half = kernels::gaussianHalfKernel(sigma);
+    const float k = float(amount / 100.0), m = float(masking / 100.0);
+    const float scale = float(s.pixelScale);
+    Output result(image, inPlace);
+    Image& out = *result;
+    constexpr int kStrip = 32;
+    const int strips = (height + kStrip - 1) / kStrip;
+#pragma omp parallel
+    {
+        std::vector<float> scratch, blurredRows, gain(static_cast<std::size_t>(width));
+#pragma omp for schedule(dynamic, 1)
+        for (int strip = 0; strip < strips; ++strip) {
+            const int y0 = strip * kStrip, y1 = std::min(height, y0 + kStrip);
+            const int b0 = std::max(0, y0 - 1), b1 = std::min(height, y1 + 1);
+            blurredRows.resize(std::size_t(b1 - b0) * std::size_t(width));
+            kernels::separableFilterRows(logY, half, b0, b1, blurredRows.data(), scratch);
+            auto blurred = [&](int y) {
+                return blurredRows.data() + std::size_t(y - b0) * std::size_t(width);
+            };
+            for (int y = y0; y < y1; ++y) {
+                const float* d = logY.row(y);
+                const float* b = blurred(y);
+                const float* up = blurred(std::max(0, y - 1));
+                const float* down = blurred(std::min(height - 1, y + 1));
+                for (int x = 0; x < width; ++x) {
+                    float mask = 1.0f;
+                    if (m != 0.0f) {
+                        const float gx =
+                            (b[std::min(width - 1, x + 1)] - b[std::max(0, x - 1)]) * 0.5f;
+                        const float gy = (down[x] - up[x]) * 0.5f;
+                        const float slope = std::sqrt(gx * gx + gy * gy + 1e-12f) * scale;
+                        const float t = std::clamp((slope - 0.05f) / 0.2f, 0.0f, 1.0f);
+                        mask = 1.0f - m + m * (t * t * (3.0f - 2.0f * t));
+                    }
+                    gain[std::size_t(x)] = std::exp2(k * (d[x] - b[x]) * mask);
+                }
+                // Each output pixel reads only its own input pixel: in place is safe.
+                const float* p = image.row(y);
+                float* o = out.row(y);
+                for (int x = 0; x < width; ++x, p += 3, o += 3) {
+                    const float g = gain[std::size_t(x)];
+                    o[0] = p[0] * g;
+                    o[1] = p[1] * g;
+                    o[2] = p[2] * g;
                 }
             }
         }
@@ -331,41 +403,8 @@ Image denoise(const Image& image, double lumaAmount, double chromaAmount, const 
     return result.take();
 }
 
-// sharpen (ops/Sharpen.cpp): unsharp mask of log-luminance with the separable Gaussian kernel
-// at full resolution, edge-masked, applied as a gain.
-Image sharpen(const Image& image, double amount, double radius, double masking,
-              const FastSettings& s, Image* inPlace) {
-    const int width = image.width(), height = image.height();
-    const TransferLut logLuma([](double y) { return std::log2(y + 1.0 / 256.0); }, 1024.0);
-    Plane logY = kernels::luminancePlane(image, logLuma);
-    const double sigma = double(float(std::max(radius, 0.1)) * float(s.pixelScale));
-    const Plane blurred = kernels::separableFilter(logY, kernels::gaussianHalfKernel(sigma));
-    const float k = float(amount / 100.0), m = float(masking / 100.0);
-    const float scale = float(s.pixelScale);
-#pragma omp parallel for schedule(dynamic, 16)
-    for (int y = 0; y < height; ++y) {
-        float* d = logY.row(y); // becomes the log-gain
-        const float* b = blurred.row(y);
-        const float* up = blurred.row(std::max(0, y - 1));
-        const float* down = blurred.row(std::min(height - 1, y + 1));
-        for (int x = 0; x < width; ++x) {
-            float mask = 1.0f;
-            if (m != 0.0f) {
-                const float gx = (b[std::min(width - 1, x + 1)] - b[std::max(0, x - 1)]) * 0.5f;
-                const float gy = (down[x] - up[x]) * 0.5f;
-                const float slope = std::sqrt(gx * gx + gy * gy + 1e-12f) * scale;
-                const float t = std::clamp((slope - 0.05f) / 0.2f, 0.0f, 1.0f);
-                mask = 1.0f - m + m * (t * t * (3.0f - 2.0f * t));
-            }
-            d[x] = k * (d[x] - b[x]) * mask;
-        }
-    }
-    Output result(image, inPlace);
-    kernels::applyLogGain(image, logY, *result);
-    return result.take();
-}
-
-Image straighten(const Image& image, double angle) {
+// `inPlace`: the input itself, which then holds the result (no second image).
+Image straighten(const Image& image, double angle, Image* inPlace) {
     const auto [outH, outW] = ops::straightenedSize(image.height(), image.width(), angle);
     // As ops::straighten: output centres rotated about the image centre, then grid_sampler's
     // unnormalisation (align_corners = false): source index = centred coordinate + size/2 − 0.5.
@@ -374,7 +413,9 @@ Image straighten(const Image& image, double angle) {
     const double ox = 0.5 - double(outW) / 2.0, oy = 0.5 - double(outH) / 2.0;
     const std::array<double, 6> m{c,  -sn, ox * c - oy * sn + image.width() / 2.0 - 0.5,
                                   sn, c,   ox * sn + oy * c + image.height() / 2.0 - 0.5};
-    return kernels::warpBilinear(image, int(outW), int(outH), m);
+    if (!inPlace) return kernels::warpBilinear(image, int(outW), int(outH), m);
+    kernels::warpBilinearInPlace(*inPlace, int(outW), int(outH), m);
+    return std::move(*inPlace);
 }
 
 } // namespace
@@ -413,11 +454,14 @@ Image applyLocal(const RecipeOp& op, const Image& image, const SourceWhite& whit
         return v("amount") == 0 ? unchanged() : dehaze(image, v("amount"), inPlace);
     if (op.id == "clarity")
         return v("amount") == 0 ? unchanged() : clarity(image, v("amount"), inPlace);
-    if (op.id == "straighten") return v("angle") == 0 ? unchanged() : straighten(image, v("angle"));
+    if (op.id == "straighten")
+        return v("angle") == 0 ? unchanged() : straighten(image, v("angle"), inPlace);
     if (op.id == "crop") {
         const auto r = ops::cropRect(image.height(), image.width(), v("left"), v("top"), v("right"),
                                      v("bottom"));
-        return kernels::cropImage(image, int(r.x0), int(r.y0), int(r.x1), int(r.y1));
+        if (!inPlace) return kernels::cropImage(image, int(r.x0), int(r.y0), int(r.x1), int(r.y1));
+        kernels::cropInPlace(*inPlace, int(r.x0), int(r.y0), int(r.x1), int(r.y1));
+        return std::move(*inPlace);
     }
     // The guide-based ops: with no reduction to gain, the op's own code is the fastest path.
     if (factor <= 1) {

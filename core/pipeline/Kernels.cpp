@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <map>
 
 namespace pictor::kernels {
 
@@ -112,15 +113,12 @@ struct StripRows {
 // final A and B. The plane-by-plane version wrote ten full-resolution temporaries per source
 // (a 24 MP plane is 96 MB), bound by memory traffic and fresh pages. Same operations in the same
 // order as boxFilter and the plane-by-plane formulas, so the result is the same to the bit.
-std::vector<GuidedCoefficients>
-guidedCoefficients(const Plane& guide, const std::vector<const Plane*>& sources, int r, float eps) {
+void forEachGuidedStrip(const Plane& guide, const std::vector<const Plane*>& sources, int r,
+                        float eps, const CoefficientConsumer& consume) {
     const int w = guide.width(), h = guide.height();
     const bool self = sources.empty();
     const int n = self ? 1 : int(sources.size());
     r = std::max(r, 0);
-    std::vector<GuidedCoefficients> out;
-    for (int k = 0; k < n; ++k)
-        out.push_back({Plane(w, h), Plane(w, h)});
     std::vector<float> inverseCountX(static_cast<std::size_t>(w));
     for (int x = 0; x < w; ++x)
         inverseCountX[std::size_t(x)] = 1.0f / windowCount(x, w, r);
@@ -138,6 +136,7 @@ guidedCoefficients(const Plane& guide, const std::vector<const Plane*>& sources,
         StripRows sums(planesIn, kStrip + 4 * r, w); // horizontal means, rows ± 2r
         StripRows coeff(2 * n, kStrip + 2 * r, w);   // a_k, b_k, rows ± r
         StripRows coeffAcross(2 * n, kStrip + 2 * r, w);
+        StripRows result(2 * n, kStrip, w); // A_k, B_k of the strip's own rows
         std::vector<float> product(static_cast<std::size_t>(w)), mI(product.size()),
             cI(product.size()), var(product.size()), mP(product.size()), cIP(product.size());
 #pragma omp for schedule(dynamic, 1)
@@ -189,16 +188,34 @@ guidedCoefficients(const Plane& guide, const std::vector<const Plane*>& sources,
                     }
                 }
             }
+            result.first = y0;
             for (int i = 0; i < 2 * n; ++i) {
                 for (int y = a0; y < a1; ++y)
                     across(coeff.row(i, y), coeffAcross.row(i, y));
-                Plane& target = i % 2 == 0 ? out[std::size_t(i / 2)].a : out[std::size_t(i / 2)].b;
                 for (int y = y0; y < y1; ++y)
                     verticalMean([&coeffAcross, i](int yy) { return coeffAcross.row(i, yy); }, y, h,
-                                 r, w, target.row(y));
+                                 r, w, result.row(i, y));
             }
+            consume(y0, y1, CoefficientStrip{result.data.data(), y0, kStrip, w});
         }
     }
+}
+
+std::vector<GuidedCoefficients>
+guidedCoefficients(const Plane& guide, const std::vector<const Plane*>& sources, int r, float eps) {
+    const int w = guide.width(), h = guide.height();
+    const std::size_t n = sources.empty() ? 1 : sources.size();
+    std::vector<GuidedCoefficients> out;
+    for (std::size_t k = 0; k < n; ++k)
+        out.push_back({Plane(w, h), Plane(w, h)});
+    const std::size_t rowBytes = std::size_t(w) * sizeof(float);
+    forEachGuidedStrip(guide, sources, r, eps, [&](int y0, int y1, const CoefficientStrip& strip) {
+        for (std::size_t k = 0; k < n; ++k)
+            for (int y = y0; y < y1; ++y) {
+                std::memcpy(out[k].a.row(y), strip.a(int(k), y), rowBytes);
+                std::memcpy(out[k].b.row(y), strip.b(int(k), y), rowBytes);
+            }
+    });
     return out;
 }
 
@@ -217,42 +234,61 @@ std::vector<float> gaussianHalfKernel(double sigma) {
     return out;
 }
 
-Plane separableFilter(const Plane& in, const std::vector<float>& half) {
+void separableFilterRows(const Plane& in, const std::vector<float>& half, int y0, int y1,
+                         float* out, std::vector<float>& scratch) {
     const int width = in.width(), height = in.height();
     const int n = int(half.size()) - 1;
-    Plane across(width, height), out(width, height);
-#pragma omp parallel
-    {
-        std::vector<float> padded(std::size_t(width + 2 * n));
-#pragma omp for schedule(dynamic, 16)
-        for (int y = 0; y < height; ++y) {
-            const float* s = in.row(y);
-            std::fill(padded.begin(), padded.begin() + n, s[0]);
-            std::memcpy(padded.data() + n, s, std::size_t(width) * sizeof(float));
-            std::fill(padded.begin() + n + width, padded.end(), s[width - 1]);
-            float* o = across.row(y);
-            const float* c = padded.data() + n;
-            for (int x = 0; x < width; ++x)
-                o[x] = half[0] * c[x];
-            for (int k = 1; k <= n; ++k) {
-                const float w = half[std::size_t(k)];
-                for (int x = 0; x < width; ++x)
-                    o[x] += w * (c[x - k] + c[x + k]);
-            }
-        }
-    }
-#pragma omp parallel for schedule(dynamic, 16)
-    for (int y = 0; y < height; ++y) {
-        float* o = out.row(y);
-        const float* c = across.row(y);
+    // The horizontal pass of the rows the vertical pass reads (rows beyond the edges are the
+    // edge rows, replicated), then the vertical pass.
+    const int a0 = std::max(0, y0 - n), a1 = std::min(height, y1 + n);
+    const std::size_t padded = std::size_t(width + 2 * n);
+    scratch.resize(padded + std::size_t(a1 - a0) * std::size_t(width));
+    float* line = scratch.data();
+    float* across = scratch.data() + padded;
+    for (int y = a0; y < a1; ++y) {
+        const float* s = in.row(y);
+        std::fill(line, line + n, s[0]);
+        std::memcpy(line + n, s, std::size_t(width) * sizeof(float));
+        std::fill(line + n + width, line + padded, s[width - 1]);
+        float* o = across + std::size_t(y - a0) * std::size_t(width);
+        const float* c = line + n;
         for (int x = 0; x < width; ++x)
             o[x] = half[0] * c[x];
         for (int k = 1; k <= n; ++k) {
             const float w = half[std::size_t(k)];
-            const float* up = across.row(std::max(0, y - k));
-            const float* down = across.row(std::min(height - 1, y + k));
+            for (int x = 0; x < width; ++x)
+                o[x] += w * (c[x - k] + c[x + k]);
+        }
+    }
+    auto acrossRow = [&](int y) {
+        return across + std::size_t(std::clamp(y, 0, height - 1) - a0) * std::size_t(width);
+    };
+    for (int y = y0; y < y1; ++y) {
+        float* o = out + std::size_t(y - y0) * std::size_t(width);
+        const float* c = acrossRow(y);
+        for (int x = 0; x < width; ++x)
+            o[x] = half[0] * c[x];
+        for (int k = 1; k <= n; ++k) {
+            const float w = half[std::size_t(k)];
+            const float* up = acrossRow(y - k);
+            const float* down = acrossRow(y + k);
             for (int x = 0; x < width; ++x)
                 o[x] += w * (up[x] + down[x]);
+        }
+    }
+}
+
+Plane separableFilter(const Plane& in, const std::vector<float>& half) {
+    Plane out(in.width(), in.height());
+    constexpr int kStrip = 32;
+    const int strips = (in.height() + kStrip - 1) / kStrip;
+#pragma omp parallel
+    {
+        std::vector<float> scratch;
+#pragma omp for schedule(dynamic, 1)
+        for (int s = 0; s < strips; ++s) {
+            const int y0 = s * kStrip, y1 = std::min(in.height(), y0 + kStrip);
+            separableFilterRows(in, half, y0, y1, out.row(y0), scratch);
         }
     }
     return out;
@@ -505,28 +541,95 @@ void applyLogGain(const Image& image, const Plane& gain, Image& out) {
     }
 }
 
-Image warpBilinear(const Image& in, int width, int height, const std::array<double, 6>& m) {
-    Image out(width, height);
-    const float maxX = float(in.width() - 1), maxY = float(in.height() - 1);
-#pragma omp parallel for schedule(dynamic, 16)
-    for (int j = 0; j < height; ++j) {
-        float* o = out.row(j);
-        for (int i = 0; i < width; ++i, o += 3) {
-            const float sx = std::clamp(float(m[0] * i + m[1] * j + m[2]), 0.0f, maxX);
-            const float sy = std::clamp(float(m[3] * i + m[4] * j + m[5]), 0.0f, maxY);
-            const int x0 = int(sx), y0 = int(sy);
-            const int x1 = std::min(x0 + 1, in.width() - 1), y1 = std::min(y0 + 1, in.height() - 1);
-            const float fx = sx - float(x0), fy = sy - float(y0);
-            const float *p00 = in.at(x0, y0), *p01 = in.at(x1, y0), *p10 = in.at(x0, y1),
-                        *p11 = in.at(x1, y1);
-            for (int c = 0; c < 3; ++c) {
-                const float top = p00[c] + fx * (p01[c] - p00[c]);
-                const float bottom = p10[c] + fx * (p11[c] - p10[c]);
-                o[c] = top + fy * (bottom - top);
-            }
+namespace {
+
+// Output row j of the warp into o (width pixels); `sourceRow(y)` gives source row y (rows that an
+// in-place warp has already overwritten come from its saved copies).
+template <typename SourceRow>
+void warpRow(SourceRow&& sourceRow, int sourceWidth, int sourceHeight, int width, int j,
+             const std::array<double, 6>& m, float* o) {
+    const float maxX = float(sourceWidth - 1), maxY = float(sourceHeight - 1);
+    for (int i = 0; i < width; ++i, o += 3) {
+        const float sx = std::clamp(float(m[0] * i + m[1] * j + m[2]), 0.0f, maxX);
+        const float sy = std::clamp(float(m[3] * i + m[4] * j + m[5]), 0.0f, maxY);
+        const int x0 = int(sx), y0 = int(sy);
+        const int x1 = std::min(x0 + 1, sourceWidth - 1), y1 = std::min(y0 + 1, sourceHeight - 1);
+        const float fx = sx - float(x0), fy = sy - float(y0);
+        const float* top0 = sourceRow(y0);
+        const float* bottom0 = sourceRow(y1);
+        const float *p00 = top0 + 3 * x0, *p01 = top0 + 3 * x1, *p10 = bottom0 + 3 * x0,
+                    *p11 = bottom0 + 3 * x1;
+        for (int c = 0; c < 3; ++c) {
+            const float top = p00[c] + fx * (p01[c] - p00[c]);
+            const float bottom = p10[c] + fx * (p11[c] - p10[c]);
+            o[c] = top + fy * (bottom - top);
         }
     }
+}
+
+// The source rows output row j reads: [first, last].
+std::pair<int, int> warpRowSpan(const std::array<double, 6>& m, int width, int j,
+                                int sourceHeight) {
+    const float maxY = float(sourceHeight - 1);
+    const float a = std::clamp(float(m[3] * 0 + m[4] * j + m[5]), 0.0f, maxY);
+    const float b = std::clamp(float(m[3] * (width - 1) + m[4] * j + m[5]), 0.0f, maxY);
+    const int first = int(std::min(a, b));
+    return {first, std::min(int(std::max(a, b)) + 1, sourceHeight - 1)};
+}
+
+} // namespace
+
+Image warpBilinear(const Image& in, int width, int height, const std::array<double, 6>& m) {
+    Image out(width, height);
+    auto sourceRow = [&in](int y) { return in.row(y); };
+#pragma omp parallel for schedule(dynamic, 16)
+    for (int j = 0; j < height; ++j)
+        warpRow(sourceRow, in.width(), in.height(), width, j, m, out.row(j));
     return out;
+}
+
+// Output rows are computed a chunk at a time into a small buffer and then written over the
+// source's memory, front to back. Before a chunk's write overwrites source rows that later output
+// rows still read, those rows are copied aside; rows no later output row reads are dropped. For a
+// straighten by a few degrees the copies are a few hundred rows, not a second image.
+void warpBilinearInPlace(Image& image, int width, int height, const std::array<double, 6>& m) {
+    const int sourceWidth = image.width(), sourceHeight = image.height();
+    // The scheme needs the rows read to move down as the output does, and the output to fit.
+    if (!(m[4] > 0) || std::size_t(width) * std::size_t(height) > image.pixelCount()) {
+        image = warpBilinear(image, width, height, m);
+        return;
+    }
+    constexpr int kChunk = 32;
+    const std::size_t outRow = std::size_t(width) * 3, inRow = std::size_t(sourceWidth) * 3;
+    std::vector<float> chunk(std::size_t(kChunk) * outRow);
+    std::map<int, std::vector<float>> saved; // source rows already overwritten, still needed
+    int overwritten = 0; // source rows [0, overwritten) are no longer in the image's memory
+    const int lastNeeded = warpRowSpan(m, width, height - 1, sourceHeight).second;
+    float* memory = image.data();
+    auto sourceRow = [&](int y) -> const float* {
+        return y < overwritten ? saved.find(y)->second.data() : memory + std::size_t(y) * inRow;
+    };
+    for (int j0 = 0; j0 < height; j0 += kChunk) {
+        const int j1 = std::min(height, j0 + kChunk);
+#pragma omp parallel for schedule(dynamic, 4)
+        for (int j = j0; j < j1; ++j)
+            warpRow(sourceRow, sourceWidth, sourceHeight, width, j, m,
+                    chunk.data() + std::size_t(j - j0) * outRow);
+        // Source rows the write touches; those a later output row reads are saved first.
+        const std::size_t endFloat = std::size_t(j1) * outRow;
+        const int touched =
+            int(std::min<std::size_t>((endFloat + inRow - 1) / inRow, std::size_t(sourceHeight)));
+        const int firstLater =
+            j1 < height ? warpRowSpan(m, width, j1, sourceHeight).first : sourceHeight;
+        for (int y = std::max(overwritten, firstLater); y < std::min(touched, lastNeeded + 1); ++y)
+            saved.emplace(y, std::vector<float>(memory + std::size_t(y) * inRow,
+                                                memory + std::size_t(y + 1) * inRow));
+        std::memcpy(memory + std::size_t(j0) * outRow, chunk.data(),
+                    std::size_t(j1 - j0) * outRow * sizeof(float));
+        overwritten = std::max(overwritten, touched);
+        saved.erase(saved.begin(), saved.lower_bound(firstLater));
+    }
+    image.shrinkTo(width, height);
 }
 
 Image cropImage(const Image& in, int x0, int y0, int x1, int y1) {
@@ -536,6 +639,17 @@ Image cropImage(const Image& in, int x0, int y0, int x1, int y1) {
     for (int y = y0; y < y1; ++y)
         std::memcpy(out.row(y - y0), in.at(x0, y), bytes);
     return out;
+}
+
+void cropInPlace(Image& image, int x0, int y0, int x1, int y1) {
+    // Each row moves to an address no later than its own, so front to back never overwrites a
+    // row before it has moved (memmove: a row may overlap its own destination).
+    const int width = x1 - x0;
+    const std::size_t bytes = std::size_t(width) * 3 * sizeof(float);
+    float* memory = image.data();
+    for (int y = y0; y < y1; ++y)
+        std::memmove(memory + std::size_t(y - y0) * std::size_t(width) * 3, image.at(x0, y), bytes);
+    image.shrinkTo(width, y1 - y0);
 }
 
 } // namespace pictor::kernels

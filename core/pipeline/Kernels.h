@@ -11,6 +11,7 @@
 #include "image/TransferLut.h"
 
 #include <array>
+#include <functional>
 #include <vector>
 
 namespace pictor::kernels {
@@ -61,8 +62,33 @@ struct GuidedCoefficients {
 std::vector<GuidedCoefficients>
 guidedCoefficients(const Plane& guide, const std::vector<const Plane*>& sources, int r, float eps);
 
+// The same coefficients strip by strip, without full-resolution A and B planes: `consume(y0, y1,
+// strip)` receives rows [y0, y1) (strip.a(k, y), strip.b(k, y)); it is called on the OpenMP
+// threads, once per strip, strips in any order.
+struct CoefficientStrip {
+    const float* data; // a_0, b_0, a_1, b_1, … each `capacity` rows of `width` floats
+    int first, capacity, width;
+    const float* a(int k, int y) const { return row(2 * k, y); }
+    const float* b(int k, int y) const { return row(2 * k + 1, y); }
+
+private:
+    const float* row(int plane, int y) const {
+        return data + (std::size_t(plane) * std::size_t(capacity) + std::size_t(y - first)) *
+                          std::size_t(width);
+    }
+};
+using CoefficientConsumer = std::function<void(int y0, int y1, const CoefficientStrip& strip)>;
+void forEachGuidedStrip(const Plane& guide, const std::vector<const Plane*>& sources, int r,
+                        float eps, const CoefficientConsumer& consume);
+
 // Normalised Gaussian taps for sigma, half-width ceil(3σ) (as filters::gaussianBlur).
 std::vector<float> gaussianHalfKernel(double sigma);
+
+// Rows [y0, y1) of separableFilter(in, halfKernel), bit-identical, into `out` (rows of in.width()
+// floats); `scratch` is the caller's (reused between calls). For strip-wise use without a second
+// full-resolution plane.
+void separableFilterRows(const Plane& in, const std::vector<float>& halfKernel, int y0, int y1,
+                         float* out, std::vector<float>& scratch);
 
 // Area downscale by an integer factor: each output pixel is the mean of its factor² block (the
 // last row/column of blocks may be partial, averaged over the pixels they hold).
@@ -114,7 +140,14 @@ void applyLogGain(const Image& in, const Plane& gain, Image& out);
 // index coordinates, clamped into the image.
 Image warpBilinear(const Image& in, int width, int height, const std::array<double, 6>& m);
 
+// warpBilinear written into the image's own memory (bit-identical), which then holds the
+// width × height result: no second image, only copies of the source rows still to be read (a
+// copy is made instead when the output is larger than the input or the warp turns by 90° or more).
+void warpBilinearInPlace(Image& image, int width, int height, const std::array<double, 6>& m);
+
 // A copy of the rectangle [x0, x1) × [y0, y1).
 Image cropImage(const Image& in, int x0, int y0, int x1, int y1);
+// The same rectangle moved to the start of the image's own memory, which then holds it.
+void cropInPlace(Image& image, int x0, int y0, int x1, int y1);
 
 } // namespace pictor::kernels

@@ -323,7 +323,12 @@ Result<std::shared_ptr<const Image>> renderRecipeCached(const Image& input, std:
 
 namespace {
 
+// Also gives the pool's blocks back: a one-off render's freed planes would otherwise stay
+// resident while its caller encodes the result (at 100 MP, hundreds of MB).
 Result<Image> unshare(Result<std::shared_ptr<const Image>> rendered) {
+    struct Release {
+        ~Release() { releasePooledPixelMemory(); }
+    } release;
     if (!rendered) return rendered.error();
     // Without a cache the result is owned by nobody else: moving it out avoids a copy.
     std::shared_ptr<const Image> shared = std::move(rendered).value();

@@ -229,6 +229,56 @@ PICTOR_TEST(rendering_in_place_equals_rendering_a_copy) {
           0);
 }
 
+PICTOR_TEST(straighten_and_crop_in_place_equal_their_copies) {
+    // In place, straighten overwrites its source front to back, keeping aside only the source rows
+    // later output rows still read; crop moves rows down. Any angle and crop must give exactly
+    // what the copying path gives (large angles keep many rows aside; 0.5° almost none).
+    const Image in = scene(600, 400);
+    for (const double angle : {0.5, -3.0, 12.0, -30.0, 44.0}) {
+        for (const bool crop : {false, true}) {
+            Recipe recipe = with({{"straighten", "angle", angle}});
+            if (crop)
+                recipe = with({{"straighten", "angle", angle},
+                               {"crop", "left", 0.1},
+                               {"crop", "top", 0.2},
+                               {"crop", "right", 0.7},
+                               {"crop", "bottom", 0.95}});
+            auto copied = renderRecipe(in, recipe);
+            auto inPlace = renderRecipe(Image(in), recipe);
+            CHECK(copied.ok() && inPlace.ok());
+            CHECK_MSG(copied->width() == inPlace->width() && copied->height() == inPlace->height(),
+                      "angle " << angle);
+            CHECK_MSG(std::memcmp(copied->data(), inPlace->data(),
+                                  copied->pixelCount() * 3 * sizeof(float)) == 0,
+                      "angle " << angle << (crop ? " with crop" : ""));
+        }
+    }
+}
+
+PICTOR_TEST(strip_kernels_equal_whole_plane_kernels) {
+    const kernels::Plane plane = randomPlane(300, 97);
+    const std::vector<float> half = kernels::gaussianHalfKernel(2.3);
+    const kernels::Plane whole = kernels::separableFilter(plane, half);
+    std::vector<float> rows(std::size_t(300) * 40), scratch;
+    kernels::separableFilterRows(plane, half, 57, 97, rows.data(), scratch);
+    CHECK(std::memcmp(rows.data(), whole.row(57), rows.size() * sizeof(float)) == 0);
+    // Coefficient strips cover every row once, with the plane version's values.
+    const auto planes = kernels::guidedCoefficients(plane, {}, 4, 0.01f);
+    std::vector<int> seen(97, 0);
+    bool same = true;
+    kernels::forEachGuidedStrip(
+        plane, {}, 4, 0.01f, [&](int y0, int y1, const kernels::CoefficientStrip& strip) {
+            for (int y = y0; y < y1; ++y) {
+                ++seen[std::size_t(y)];
+                same = same &&
+                       std::memcmp(strip.a(0, y), planes[0].a.row(y), 300 * sizeof(float)) == 0 &&
+                       std::memcmp(strip.b(0, y), planes[0].b.row(y), 300 * sizeof(float)) == 0;
+            }
+        });
+    CHECK(same);
+    CHECK(std::all_of(seen.begin(), seen.end(), [](int n) { return n == 1; }));
+}
+
 PICTOR_TEST(upsampler_matches_bilinear_resize) {
     const kernels::Plane small = randomPlane(13, 9);
     const int W = 100, H = 61;
