@@ -1,17 +1,17 @@
 #include "BenchCommand.h"
 
 #include "BenchApply.h"
-#include "BenchQuality.h"
 #include "BenchInstructions.h"
+#include "BenchQuality.h"
 
 #include "CliSupport.h"
 #include "DeviceOption.h"
 #include "image/ColorSpace.h"
+#include "image/Resize.h"
 #include "io/Export.h"
 #include "io/FileIo.h"
 #include "pipeline/Render.h"
 #include "pipeline/Renderer.h"
-#include "image/Resize.h"
 #include "synthetic/SyntheticPhotos.h"
 
 #include <QTemporaryDir>
@@ -67,14 +67,16 @@ Timed medianTimed(int runs, const std::function<Status()>& work) {
         const double wall = medianSeconds(1, work);
         times.push_back({wall, processCpuSeconds() - cpu});
     }
-    std::sort(times.begin(), times.end(), [](const Timed& a, const Timed& b) { return a.wall < b.wall; });
+    std::sort(times.begin(), times.end(),
+              [](const Timed& a, const Timed& b) { return a.wall < b.wall; });
     return times[times.size() / 2];
 }
 
 void report(const std::string& label, double seconds, const char* note = "") {
     // Pad by characters, not bytes: labels contain UTF-8 ("→").
     std::size_t width = 0;
-    for (unsigned char c : label) width += (c & 0xC0) != 0x80;
+    for (unsigned char c : label)
+        width += (c & 0xC0) != 0x80;
     const std::string padding(width < 48 ? 48 - width : 1, ' ');
     std::printf("  %s%s%8.3f s  %s\n", label.c_str(), padding.c_str(), seconds, note);
     std::fflush(stdout);
@@ -91,13 +93,15 @@ int benchIo(const QCommandLineParser& parser) {
     const int width = 6000, height = 4000; // 24 megapixels
     QTemporaryDir folder;
     if (!folder.isValid()) {
-        printError({"cannot create a temporary folder for the benchmark", "Check TMPDIR and disk space."});
+        printError(
+            {"cannot create a temporary folder for the benchmark", "Check TMPDIR and disk space."});
         return Failure;
     }
     const std::filesystem::path dir = folder.path().toStdString();
 
-    std::printf("Pictor bench io — %d × %d (24 MP) generated photos, median of %d runs, %d threads\n",
-                width, height, runs, QThread::idealThreadCount());
+    std::printf(
+        "Pictor bench io — %d × %d (24 MP) generated photos, median of %d runs, %d threads\n",
+        width, height, runs, QThread::idealThreadCount());
     const auto jpegBytes = synthetic::makeCameraJpeg(width, height, 92);
     if (jpegBytes.empty()) {
         printError({"could not generate the benchmark JPEG", ""});
@@ -138,7 +142,8 @@ int benchIo(const QCommandLineParser& parser) {
         if (!loaded) return loaded.error();
         ExportOptions options;
         options.overwrite = true;
-        auto r = exportImage(loaded->pixels, loaded->metadata.get(), jpegPath, dir / "convert.jpg", options);
+        auto r = exportImage(loaded->pixels, loaded->metadata.get(), jpegPath, dir / "convert.jpg",
+                             options);
         if (!r) return r.error();
         return Ok{};
     });
@@ -170,7 +175,8 @@ int benchIo(const QCommandLineParser& parser) {
                if (!loaded) return loaded.error();
                ExportOptions options;
                options.overwrite = true;
-               auto r = exportImage(loaded->pixels, loaded->metadata.get(), dngPath, dir / "raw.jpg", options);
+               auto r = exportImage(loaded->pixels, loaded->metadata.get(), dngPath,
+                                    dir / "raw.jpg", options);
                if (!r) return r.error();
                return Ok{};
            }));
@@ -181,13 +187,26 @@ int benchIo(const QCommandLineParser& parser) {
 Recipe fullRecipe() {
     Recipe recipe;
     const std::tuple<const char*, const char*, double> values[] = {
-        {"denoise", "luminance", 20},  {"denoise", "chroma", 30},      {"white_balance", "temperature", 5800},
-        {"white_balance", "tint", 5},  {"exposure", "exposure", 0.4},  {"dehaze", "amount", 15},
-        {"tone", "contrast", 20},      {"tone", "highlights", -30},    {"tone", "shadows", 25},
-        {"tone", "whites", 10},        {"tone", "blacks", -5},         {"color", "vibrance", 20},
-        {"color", "saturation", 5},    {"hsl", "saturation_blue", 15}, {"clarity", "amount", 15},
-        {"sharpen", "amount", 40},     {"straighten", "angle", 1.5},   {"vignette", "amount", -15}};
-    for (const auto& [op, param, value] : values) (void)recipe.set(op, param, value);
+        {"denoise", "luminance", 20},
+        {"denoise", "chroma", 30},
+        {"white_balance", "temperature", 5800},
+        {"white_balance", "tint", 5},
+        {"exposure", "exposure", 0.4},
+        {"dehaze", "amount", 15},
+        {"tone", "contrast", 20},
+        {"tone", "highlights", -30},
+        {"tone", "shadows", 25},
+        {"tone", "whites", 10},
+        {"tone", "blacks", -5},
+        {"color", "vibrance", 20},
+        {"color", "saturation", 5},
+        {"hsl", "saturation_blue", 15},
+        {"clarity", "amount", 15},
+        {"sharpen", "amount", 40},
+        {"straighten", "angle", 1.5},
+        {"vignette", "amount", -15}};
+    for (const auto& [op, param, value] : values)
+        (void)recipe.set(op, param, value);
     (void)recipe.setPoints("tone_curve", "points", {{0, 0}, {0.25, 0.22}, {0.75, 0.8}, {1, 1}});
     return recipe;
 }
@@ -211,8 +230,9 @@ int benchRender(const QCommandLineParser& parser) {
     const ComputeDevice device = std::get<ComputeDevice>(chosen);
     const Recipe recipe = fullRecipe();
     const int threads = cpuThreads();
-    std::printf("Pictor bench render — a recipe using every op (%zu active), median of %d runs, %s\n",
-                recipe.activeOps().size(), runs, device.description.c_str());
+    std::printf(
+        "Pictor bench render — a recipe using every op (%zu active), median of %d runs, %s\n",
+        recipe.activeOps().size(), runs, device.description.c_str());
     RenderSettings settings;
     settings.device = device.kind;
     // --size WxH renders one size only (profiling); default: the 2 MP preview and 24 MP photo.
@@ -245,17 +265,21 @@ int benchRender(const QCommandLineParser& parser) {
             timed.onStage = [&line, &cpuMark](const std::string& stage, double seconds) {
                 const double cpu = processCpuSeconds();
                 char text[128];
-                std::snprintf(text, sizeof text, "%s%s %.0f ms (CPU %.0f)", line.empty() ? "" : ", ",
-                              stage.c_str(), seconds * 1000, (cpu - cpuMark) * 1000);
+                std::snprintf(text, sizeof text, "%s%s %.0f ms (CPU %.0f)",
+                              line.empty() ? "" : ", ", stage.c_str(), seconds * 1000,
+                              (cpu - cpuMark) * 1000);
                 cpuMark = cpu;
                 line += text;
             };
             (void)renderRecipe(image, recipe, timed);
             std::printf("    stages: %s\n", line.c_str());
         }
-        if (device.kind == DeviceKind::Cpu && availableCpuCores() > threads) {
-            setCpuThreads(availableCpuCores());
-            report("  the same on " + std::to_string(availableCpuCores()) + " threads",
+        // The other thread count: 1 when the default uses more, else every available core.
+        const int otherThreads = threads > 1 ? 1 : availableCpuCores();
+        if (device.kind == DeviceKind::Cpu && otherThreads != threads) {
+            setCpuThreads(otherThreads);
+            report("  the same on " + std::to_string(otherThreads) +
+                       (otherThreads == 1 ? " thread" : " threads"),
                    medianTimed(runs, full));
             setCpuThreads(threads);
         }
@@ -281,9 +305,12 @@ int benchRender(const QCommandLineParser& parser) {
                 (void)step();
             return medianTimed(runs, step);
         };
-        report("one slider, cached: vignette (last stage), " + name, slider("vignette", "amount", -20, -25));
-        report("one slider, cached: clarity (mid pipeline), " + name, slider("clarity", "amount", 20, 25));
-        report("one slider, cached: exposure (early stage), " + name, slider("exposure", "exposure", 0.45, 0.6));
+        report("one slider, cached: vignette (last stage), " + name,
+               slider("vignette", "amount", -20, -25));
+        report("one slider, cached: clarity (mid pipeline), " + name,
+               slider("clarity", "amount", 20, 25));
+        report("one slider, cached: exposure (early stage), " + name,
+               slider("exposure", "exposure", 0.45, 0.6));
 
         // A preview of 1280 px on the long edge from the pyramid: first render, then a slider.
         const double scale = std::min(1.0, 1280.0 / double(std::max(size[0], size[1])));
@@ -294,7 +321,8 @@ int benchRender(const QCommandLineParser& parser) {
         Recipe moved = recipe;
         int turn = 0;
         auto previewStep = [&]() -> Status {
-            (void)moved.set("exposure", "exposure", 0.45 + 0.15 * (turn++ + 0.5) / (warmSteps + runs));
+            (void)moved.set("exposure", "exposure",
+                            0.45 + 0.15 * (turn++ + 0.5) / (warmSteps + runs));
             return rendered(renderer.render(moved, settings, scale));
         };
         for (int i = 0; i < warmSteps; ++i)
@@ -309,28 +337,39 @@ int benchRender(const QCommandLineParser& parser) {
 
 int runBench(const QStringList& args) {
     QCommandLineParser parser;
-    parser.setApplicationDescription("Benchmarks. 'io': decode and export times for generated "
-                                     "24-megapixel JPEG and RAW (DNG) photos. 'render': the Artist's "
-                                     "render time for a recipe using every op, at 2 and 24 MP. 'apply': "
-                                     "pictor-cli apply end to end on a 24 MP JPEG against darktable-cli.");
+    parser.setApplicationDescription(
+        "Benchmarks. 'io': decode and export times for generated "
+        "24-megapixel JPEG and RAW (DNG) photos. 'render': the Artist's "
+        "render time for a recipe using every op, at 2 and 24 MP. 'apply': "
+        "pictor-cli apply end to end on a 24 MP JPEG against darktable-cli.");
     parser.addHelpOption();
-    parser.addOption({"runs", "Runs per measurement; the median is printed (default 3).", "N", "3"});
+    parser.addOption(
+        {"runs", "Runs per measurement; the median is printed (default 3).", "N", "3"});
     addDeviceOption(parser); // render: where to render
     parser.addPositionalArgument("what", "io | render | apply | instructions | quality");
     parser.addOption({"size", "render: one image size instead of 1920x1080 and 6000x4000.", "WxH"});
     parser.addOption({"photos", "instructions: the folder of photos to measure on.", "DIR"});
     parser.addOption({"seed", "quality: seed of the degradations' noise (default 1).", "N", "1"});
-    parser.addOption({"model", "quality: the learned model file (default: the installed one).", "FILE"});
-    parser.addOption({"cases", "quality: also print one line per photo and degradation (the instructions, ΔE00)."});
-    parser.addOption({"rows", "quality: only the suite rows whose label contains one of these (comma-separated).", "TEXT"});
-    parser.addOption({"long-edge", "instructions: photos are downscaled to this long edge (default 384).", "PX", "384"});
+    parser.addOption(
+        {"model", "quality: the learned model file (default: the installed one).", "FILE"});
+    parser.addOption(
+        {"cases",
+         "quality: also print one line per photo and degradation (the instructions, ΔE00)."});
+    parser.addOption(
+        {"rows",
+         "quality: only the suite rows whose label contains one of these (comma-separated).",
+         "TEXT"});
+    parser.addOption({"long-edge",
+                      "instructions: photos are downscaled to this long edge (default 384).", "PX",
+                      "384"});
     if (!parseOrReport(parser, args, "bench")) return UsageError;
     const QStringList what = parser.positionalArguments();
     if (what.size() == 1 && what.first() == "instructions") return benchInstructions(parser);
     if (what.size() == 1 && what.first() == "quality") return benchQuality(parser);
     if (what.size() == 1 && what.first() == "apply") return benchApply(parser, fullRecipe());
     if (what.size() != 1 || (what.first() != "io" && what.first() != "render")) {
-        printUsageError("say what to benchmark: io, render, apply, instructions or quality", "bench");
+        printUsageError("say what to benchmark: io, render, apply, instructions or quality",
+                        "bench");
         return UsageError;
     }
     return what.first() == "io" ? benchIo(parser) : benchRender(parser);

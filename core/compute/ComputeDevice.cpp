@@ -3,6 +3,7 @@
 #include <ATen/Parallel.h>
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <omp.h>
 #include <sched.h>
 #include <thread>
@@ -37,12 +38,12 @@ Result<ComputeDevice> chooseComputeDevice(std::optional<DeviceKind> requested) {
                              (cudaCount == 1 ? "" : "s") + ", libtorch " + torchVersion + ")";
     } else {
         const int threads = cpuThreads(), torchThreads = at::get_num_threads();
-        device.description = "CPU (libtorch " + torchVersion + ", " + std::to_string(threads) +
-                             (threads == 1 ? " thread" : " threads") +
-                             (torchThreads != threads
-                                  ? " (libtorch ops: " + std::to_string(torchThreads) + ")"
-                                  : std::string()) +
-                             (cuda ? "; CUDA available" : "") + ")";
+        device.description =
+            "CPU (libtorch " + torchVersion + ", " + std::to_string(threads) +
+            (threads == 1 ? " thread" : " threads") +
+            (torchThreads != threads ? " (libtorch ops: " + std::to_string(torchThreads) + ")"
+                                     : std::string()) +
+            (cuda ? "; CUDA available" : "") + ")";
     }
     return device;
 }
@@ -66,14 +67,24 @@ void setCpuThreads(int threads) {
 }
 
 int cpuThreads() {
-    // Default: libtorch's own choice (one per physical core). Two OpenMP threads on a 2-vCPU
-    // machine shared with other work measured up to 10× slower than one (threads descheduled at
-    // every barrier); setCpuThreads opts in to more.
+    // Default: one OpenMP thread per available core for the kernels, or PICTOR_THREADS. Measured
+    // on the idle 2-vCPU development machine, two threads render 24 MP in 2.2 s against 4.5 s for
+    // one. On a machine already busy with other work, libgomp's spinning idle thread can make two
+    // slower than one (seen up to 10× under a load of 6): PICTOR_THREADS=1 (the test suite sets it,
+    // as ctest runs two suites at once) or setCpuThreads choose fewer.
     const int requested = requestedThreads;
-    return requested > 0 ? requested : at::get_num_threads();
+    if (requested > 0) return requested;
+    static const int fromEnvironment = [] {
+        const char* text = std::getenv("PICTOR_THREADS");
+        const int value = text ? std::atoi(text) : 0;
+        return value > 0 ? value : availableCores();
+    }();
+    return fromEnvironment;
 }
 
-int availableCpuCores() { return availableCores(); }
+int availableCpuCores() {
+    return availableCores();
+}
 
 void useCpuThreads() {
     // OpenMP only: libtorch keeps its own count (its many small ops on reduced grids lose more to

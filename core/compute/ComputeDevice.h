@@ -21,10 +21,10 @@ std::optional<DeviceKind> parseDeviceKind(std::string_view text); // "cpu", "cud
 // `requested` empty = automatic. Asking for CUDA where there is none is an Error.
 Result<ComputeDevice> chooseComputeDevice(std::optional<DeviceKind> requested = std::nullopt);
 
-// CPU threads for the renderer's OpenMP kernels: libtorch's count unless set (setCpuThreads also
-// sets libtorch's count; benchmarks, --threads). libtorch on its own uses one per
-// *physical* core and, on its first parallel op in a thread, sets OpenMP's count for that thread
-// to the same — on a 2-vCPU machine with one physical core, a single thread for everything.
+// CPU threads for the renderer's OpenMP kernels: one per available core, or PICTOR_THREADS from
+// the environment, unless set (setCpuThreads also sets libtorch's count; benchmarks). libtorch on
+// its own uses one per *physical* core and, on its first parallel op in a thread, sets OpenMP's
+// count for that thread to the same, which useCpuThreads undoes before the kernels run.
 void setCpuThreads(int threads);
 int cpuThreads();
 // Applies cpuThreads() to OpenMP in the calling thread (the renderer calls it before its kernels).
