@@ -10,7 +10,8 @@
 namespace pictor::ui {
 
 RenderedPreview renderPreview(const Image& source, const Recipe& recipe, const SourceWhite& white,
-                              double pixelScale, const std::function<bool(double)>& progress) {
+                              double pixelScale, const std::function<bool(double)>& progress,
+                              StageCache* cache, std::uint64_t sourceKey) {
     const auto start = std::chrono::steady_clock::now();
     RenderedPreview out;
     if (recipe.isNeutral(white)) {
@@ -20,12 +21,12 @@ RenderedPreview renderPreview(const Image& source, const Recipe& recipe, const S
         settings.sourceWhite = white;
         settings.pixelScale = pixelScale;
         settings.progress = progress;
-        auto image = renderRecipe(source, recipe, settings);
+        auto image = renderRecipeCached(source, sourceKey, recipe, settings, cache);
         if (!image) {
             out.error = QString::fromStdString(image.error().message());
             return out;
         }
-        out.display = toDisplayImage(*image);
+        out.display = toDisplayImage(**image);
     }
     out.histogram = computeHistogram(out.display);
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -50,6 +51,10 @@ void RenderWorker::setSource(std::shared_ptr<const Image> preview, const SourceW
     m_draft = std::move(draft);
     m_white = white;
     m_pixelScale = pixelScale;
+    // Budget: a 1600-px preview's stage output is ~20 MB; a dozen stages, three values each.
+    m_cache = std::make_shared<StageCache>(std::size_t(768) << 20);
+    static std::uint64_t sources = 0;
+    m_sourceKey = mixKey(0x5052455649455753ull, ++sources); // "PREVIEWS"
 }
 
 void RenderWorker::request(const Recipe& recipe, bool draft) {
@@ -82,6 +87,8 @@ void RenderWorker::start(const Request& request) {
     const SourceWhite white = m_white;
     // Local ops size their radii by it: a draft looks like the preview, only softer.
     const double scale = m_pixelScale * source->width() / m_source->width();
+    const std::shared_ptr<StageCache> cache = m_cache;
+    const std::uint64_t key = mixKey(m_sourceKey, request.draft ? 2 : 1);
     m_running = true;
     Q_EMIT busyChanged(true);
     Q_EMIT progress(0);
@@ -97,7 +104,8 @@ void RenderWorker::start(const Request& request) {
                 Qt::QueuedConnection);
             return !*cancelFlag;
         };
-        RenderedPreview out = renderPreview(*source, recipe, white, scale, report);
+        RenderedPreview out =
+            renderPreview(*source, recipe, white, scale, report, cache.get(), key);
         out.cancelled = *cancelFlag;
         out.serial = serial;
         return out;

@@ -7,6 +7,7 @@
 // cancelled, failures arrive as messages.
 #include "Histogram.h"
 #include "image/Image.h"
+#include "pipeline/StageCache.h"
 #include "recipe/Recipe.h"
 
 #include <QElapsedTimer>
@@ -66,6 +67,11 @@ private:
 
     std::shared_ptr<const Image> m_source;
     std::shared_ptr<const Image> m_draft;
+    // Stage outputs of recent renders of this source (preview and draft, told apart by their
+    // keys): moving a slider recomputes only its stage and the later ones. A new one per source,
+    // shared with the job that uses it (a cancelled job may still be finishing with the old one).
+    std::shared_ptr<StageCache> m_cache;
+    std::uint64_t m_sourceKey = 0;
     SourceWhite m_white;
     double m_pixelScale = 1;
     std::optional<Request> m_pending;
@@ -77,7 +83,10 @@ private:
 };
 
 // The render itself (also used by the benchmark): recipe onto `source`, converted for display.
+// With a cache (and `sourceKey` naming `source`), the stages before the first changed op are
+// reused from earlier renders of the same source.
 RenderedPreview renderPreview(const Image& source, const Recipe& recipe, const SourceWhite& white,
-                              double pixelScale, const std::function<bool(double)>& progress = {});
+                              double pixelScale, const std::function<bool(double)>& progress = {},
+                              StageCache* cache = nullptr, std::uint64_t sourceKey = 0);
 
 } // namespace pictor::ui
