@@ -4,6 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+
+#if defined(__SSE2__)
+#include <immintrin.h>
+#endif
 
 namespace pictor {
 
@@ -23,7 +28,8 @@ Lut3d bakeLut3d(const ColorChain& chain, int size, LutShaper shaper) {
     lut.shaper = shaper;
     const std::int64_t n = std::int64_t(size) * size * size;
     std::vector<float> axis(static_cast<std::size_t>(size));
-    for (int i = 0; i < size; ++i) axis[std::size_t(i)] = float(shaper.decode(double(i) / (size - 1)));
+    for (int i = 0; i < size; ++i)
+        axis[std::size_t(i)] = float(shaper.decode(double(i) / (size - 1)));
     at::Tensor lattice = at::empty({n, 3}, at::kFloat);
     float* p = lattice.data_ptr<float>();
     for (int b = 0; b < size; ++b)
@@ -37,11 +43,13 @@ Lut3d bakeLut3d(const ColorChain& chain, int size, LutShaper shaper) {
     const float* o = out.data_ptr<float>();
     const float* in = lattice.data_ptr<float>();
     const double eps = shaper.epsilon;
-    lut.table.resize(std::size_t(n) * 3);
-    for (std::size_t i = 0; i < lut.table.size(); ++i) {
-        const double v = std::isfinite(o[i]) ? std::max(0.0, double(o[i])) : 0.0;
-        lut.table[i] = float((v + eps) / (double(in[i]) + eps));
-    }
+    lut.table.assign(std::size_t(n) * 4, 0.0f);
+    for (std::size_t node = 0; node < std::size_t(n); ++node)
+        for (std::size_t c = 0; c < 3; ++c) {
+            const std::size_t i = node * 3 + c;
+            const double v = std::isfinite(o[i]) ? std::max(0.0, double(o[i])) : 0.0;
+            lut.table[node * 4 + c] = float((v + eps) / (double(in[i]) + eps));
+        }
     return lut;
 }
 
@@ -53,12 +61,36 @@ void applyColorMatrix(const ColorMatrix& m, const Image& in, Image& out) {
         float* dst = out.row(y);
         for (int x = 0; x < width; ++x, src += 3, dst += 3) {
             const float r0 = src[0], g0 = src[1], b0 = src[2];
-            const float v[3] = {m[0] * r0 + m[1] * g0 + m[2] * b0, m[3] * r0 + m[4] * g0 + m[5] * b0,
+            const float v[3] = {m[0] * r0 + m[1] * g0 + m[2] * b0,
+                                m[3] * r0 + m[4] * g0 + m[5] * b0,
                                 m[6] * r0 + m[7] * g0 + m[8] * b0};
-            for (int c = 0; c < 3; ++c) dst[c] = v[c] > 0.0f ? v[c] : 0.0f;
+            for (int c = 0; c < 3; ++c)
+                dst[c] = v[c] > 0.0f ? v[c] : 0.0f;
         }
     }
 }
+
+namespace {
+
+// The tetrahedron of the lattice cell that holds a point: the cube is split along its main
+// diagonal into six, and the order of the fractions (largest first) picks one. Indexed by
+// (fr ≥ fg)·4 + (fg ≥ fb)·2 + (fr ≥ fb); the two impossible combinations repeat a neighbour.
+// Ties pick either tetrahedron: the shared face's weight is then zero.
+struct AxisOrder {
+    std::uint8_t first, second, third; // 0 = red, 1 = green, 2 = blue
+};
+constexpr AxisOrder kOrders[8] = {
+    {2, 1, 0}, // fr < fg < fb
+    {2, 1, 0}, // (impossible)
+    {1, 2, 0}, // fg ≥ fb > fr
+    {1, 0, 2}, // fg > fr ≥ fb
+    {2, 0, 1}, // fb > fr ≥ fg
+    {0, 2, 1}, // fr ≥ fb > fg
+    {0, 1, 2}, // (impossible)
+    {0, 1, 2}, // fr ≥ fg ≥ fb
+};
+
+} // namespace
 
 void applyLut3d(const Lut3d& lut, const ColorMatrix* prefix, const Image& in, Image& out,
                 int firstRow, int rows) {
@@ -70,45 +102,64 @@ void applyLut3d(const Lut3d& lut, const ColorMatrix* prefix, const Image& in, Im
     const int n = lut.size;
     const float scale = float(n - 1);
     const float* t = lut.table.data();
-    const std::size_t sr = 3, sg = std::size_t(n) * 3, sb = std::size_t(n) * n * 3;
+    const std::size_t stride[3] = {4, std::size_t(n) * 4, std::size_t(n) * n * 4};
+    const std::size_t diagonal = stride[0] + stride[1] + stride[2];
     const int width = in.width();
 
+    // Branch-free (the tetrahedron's order is a table lookup: on a noisy photo the six-way branch
+    // mispredicted at nearly every pixel) and, with SSE, one 4-float load and multiply-add per
+    // lattice corner (the table holds R, G, B and a pad per node). Same operations in the same
+    // order as a scalar evaluation, so the result does not depend on the instruction set.
 #pragma omp parallel for schedule(dynamic, 16)
     for (int y = firstRow; y < firstRow + rows; ++y) {
         const float* src = in.row(y);
         float* dst = out.row(y);
         for (int x = 0; x < width; ++x, src += 3, dst += 3) {
             const float r0 = src[0], g0 = src[1], b0 = src[2];
-            const float r = m[0] * r0 + m[1] * g0 + m[2] * b0;
-            const float g = m[3] * r0 + m[4] * g0 + m[5] * b0;
-            const float b = m[6] * r0 + m[7] * g0 + m[8] * b0;
+            const float v[3] = {m[0] * r0 + m[1] * g0 + m[2] * b0,
+                                m[3] * r0 + m[4] * g0 + m[5] * b0,
+                                m[6] * r0 + m[7] * g0 + m[8] * b0};
             // Lattice coordinates; the last cell is closed so that u = 1 interpolates inside it.
-            const float ur = encode(r) * scale, ug = encode(g) * scale, ub = encode(b) * scale;
-            const int ir = std::min(int(ur), n - 2), ig = std::min(int(ug), n - 2),
-                      ib = std::min(int(ub), n - 2);
-            const float fr = ur - float(ir), fg = ug - float(ig), fb = ub - float(ib);
-            const float* c000 = t + std::size_t(ir) * sr + std::size_t(ig) * sg + std::size_t(ib) * sb;
-            const float* c111 = c000 + sr + sg + sb;
-            // Tetrahedral interpolation: the cube is split along its main diagonal into six
-            // tetrahedra; the ordering of the fractions picks one.
-            const float *c1, *c2;
-            float w0, w1, w2, w3; // weights of c000, c1, c2, c111
-            if (fr >= fg) {
-                if (fg >= fb) { c1 = c000 + sr; c2 = c000 + sr + sg; w0 = 1 - fr; w1 = fr - fg; w2 = fg - fb; w3 = fb; }
-                else if (fr >= fb) { c1 = c000 + sr; c2 = c000 + sr + sb; w0 = 1 - fr; w1 = fr - fb; w2 = fb - fg; w3 = fg; }
-                else { c1 = c000 + sb; c2 = c000 + sr + sb; w0 = 1 - fb; w1 = fb - fr; w2 = fr - fg; w3 = fg; }
-            } else {
-                if (fb >= fg) { c1 = c000 + sb; c2 = c000 + sg + sb; w0 = 1 - fb; w1 = fb - fg; w2 = fg - fr; w3 = fr; }
-                else if (fb >= fr) { c1 = c000 + sg; c2 = c000 + sg + sb; w0 = 1 - fg; w1 = fg - fb; w2 = fb - fr; w3 = fr; }
-                else { c1 = c000 + sg; c2 = c000 + sr + sg; w0 = 1 - fg; w1 = fg - fr; w2 = fr - fb; w3 = fb; }
+            float f[3];
+            std::size_t offset = 0;
+            for (int c = 0; c < 3; ++c) {
+                const float u = encode(v[c]) * scale;
+                const int i = std::min(int(u), n - 2);
+                f[c] = u - float(i);
+                offset += std::size_t(i) * stride[c];
             }
-            // Ratios apply to the actual values (unclamped: beyond the top they extrapolate).
-            const float v[3] = {r, g, b};
+            const AxisOrder o = kOrders[(f[0] >= f[1]) * 4 + (f[1] >= f[2]) * 2 + (f[0] >= f[2])];
+            const float w0 = 1 - f[o.first], w1 = f[o.first] - f[o.second],
+                        w2 = f[o.second] - f[o.third], w3 = f[o.third];
+            const float* c000 = t + offset;
+            const float* c1 = c000 + stride[o.first];
+            const float* c2 = c1 + stride[o.second];
+            const float* c111 = c000 + diagonal;
+            // Ratios apply to the actual values (unclamped: beyond the top they extrapolate);
+            // max(v, 0) keeps NaN (as std::max(v, 0)), the final max maps it to 0.
+#if defined(__SSE2__)
+            const __m128 ratio =
+                _mm_add_ps(_mm_add_ps(_mm_add_ps(_mm_mul_ps(_mm_set1_ps(w0), _mm_loadu_ps(c000)),
+                                                 _mm_mul_ps(_mm_set1_ps(w1), _mm_loadu_ps(c1))),
+                                      _mm_mul_ps(_mm_set1_ps(w2), _mm_loadu_ps(c2))),
+                           _mm_mul_ps(_mm_set1_ps(w3), _mm_loadu_ps(c111)));
+            const __m128 epsV = _mm_set1_ps(eps), zero = _mm_setzero_ps();
+            const __m128 value = _mm_sub_ps(
+                _mm_mul_ps(ratio,
+                           _mm_add_ps(_mm_max_ps(zero, _mm_setr_ps(v[0], v[1], v[2], 0.0f)), epsV)),
+                epsV);
+            alignas(16) float result[4];
+            _mm_store_ps(result, _mm_max_ps(value, zero));
+            dst[0] = result[0];
+            dst[1] = result[1];
+            dst[2] = result[2];
+#else
             for (int c = 0; c < 3; ++c) {
                 const float ratio = w0 * c000[c] + w1 * c1[c] + w2 * c2[c] + w3 * c111[c];
                 const float value = ratio * (std::max(v[c], 0.0f) + eps) - eps;
                 dst[c] = value > 0.0f ? value : 0.0f; // also maps NaN to 0
             }
+#endif
         }
     }
 }

@@ -33,7 +33,9 @@ struct LutShaper {
 struct Lut3d {
     int size = 0; // lattice points per axis
     LutShaper shaper;
-    std::vector<float> table; // size³ × 3 ratios (out + ε)/(in + ε); red fastest, then green, blue
+    // size³ nodes of 4 floats: the ratios (out + ε)/(in + ε) of R, G, B and a pad (one aligned
+    // load per node); red fastest, then green, blue.
+    std::vector<float> table;
 };
 
 using ColorChain = std::function<at::Tensor(const at::Tensor&)>; // [N, 3] → [N, 3], linear
