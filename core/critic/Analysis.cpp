@@ -54,15 +54,16 @@ PerceptualPlanes perceptualPlanes(const Image& image) {
     const auto n = std::int64_t(image.pixelCount());
     const at::Tensor rgb = at::from_blob(const_cast<float*>(image.data()), {n, 3},
                                          at::TensorOptions().dtype(at::kFloat));
-    const at::Tensor lab = color::rec2020ToLab(rgb.clamp_min(0)).contiguous();
-    const at::Tensor ok = color::rec2020ToOklab(rgb.clamp_min(0)).contiguous();
-    const float* l = lab.data_ptr<float>();
+    const at::Tensor clamped = rgb.clamp_min(0);
+    const at::Tensor lightness = color::rec2020ToLightness(clamped).contiguous();
+    const at::Tensor ok = color::rec2020ToOklab(clamped).contiguous();
+    const float* l = lightness.data_ptr<float>();
     const float* o = ok.data_ptr<float>();
     out.lightness.resize(std::size_t(n));
     out.a.resize(std::size_t(n));
     out.b.resize(std::size_t(n));
     for (std::int64_t i = 0; i < n; ++i) {
-        out.lightness[std::size_t(i)] = l[3 * i];
+        out.lightness[std::size_t(i)] = l[i];
         out.a[std::size_t(i)] = o[3 * i + 1];
         out.b[std::size_t(i)] = o[3 * i + 2];
     }

@@ -50,6 +50,9 @@ double valueFromNormalized(std::size_t index, double y); // clamped to OpSpec's 
 
 // [H, W, 3] linear Rec.2020 (float, any device) → the same reduced to a long edge ≤ 256 (area).
 at::Tensor thumbnailTensor(const at::Tensor& hwc);
+// at::quantile(values, q) with linear interpolation (float, on values' device), by selection
+// instead of a full sort per call: the same arithmetic, ~10× faster on a thumbnail. NaN → NaN.
+at::Tensor quantiles(const at::Tensor& values, const std::vector<float>& qs);
 // [H, W, 3] thumbnail → [kPriorCount] float measured priors (see CriticNet.cpp for the list).
 at::Tensor measuredPriors(const at::Tensor& hwc);
 // [H, W, 3] thumbnail → [3, 128, 128] network input (encoded, centred).

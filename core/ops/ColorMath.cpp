@@ -145,6 +145,9 @@ at::Tensor labToXyz(const at::Tensor& lab) {
 at::Tensor rec2020ToLab(const at::Tensor& rgb) {
     return xyzToLab(rec2020ToXyz(rgb));
 }
+at::Tensor rec2020ToLightness(const at::Tensor& rgb) {
+    return 116 * labF(rec2020ToXyz(rgb).select(-1, 1)) - 16;
+}
 at::Tensor labToRec2020(const at::Tensor& lab) {
     return xyzToRec2020(labToXyz(lab));
 }

@@ -42,6 +42,8 @@ at::Tensor xyzToRec2020(const at::Tensor& xyz);
 at::Tensor xyzToLab(const at::Tensor& xyz);
 at::Tensor labToXyz(const at::Tensor& lab);
 at::Tensor rec2020ToLab(const at::Tensor& rgb);
+// L* alone (rec2020ToLab's first channel, the same values), without computing a* and b*.
+at::Tensor rec2020ToLightness(const at::Tensor& rgb);
 at::Tensor labToRec2020(const at::Tensor& lab);
 
 // Oklab. The cube root is exact for |lms| ≥ 1e-6 and continued linearly below (finite gradient

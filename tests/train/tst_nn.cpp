@@ -15,6 +15,7 @@
 
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 using namespace pictor;
@@ -61,6 +62,40 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(nn::sha256Hex(
                      std::string("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"))),
                  QString("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"));
+    }
+
+    void quantiles_matchATen_data() {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<bool>("withNan");
+        QTest::newRow("one value") << 1 << false;
+        QTest::newRow("two values") << 2 << false;
+        QTest::newRow("thumbnail") << 256 * 171 << false;
+        QTest::newRow("ties") << -1000 << false; // 1000 values from only 5 levels
+        QTest::newRow("NaN") << 500 << true;
+    }
+    void quantiles_matchATen() {
+        // The priors the model was trained on used at::quantile; the selection-based version
+        // must give the same numbers.
+        QFETCH(int, count);
+        QFETCH(bool, withNan);
+        at::manual_seed(3);
+        at::Tensor values =
+            count > 0 ? at::randn({count}) : at::randint(0, 5, {-count}).to(at::kFloat) * 0.25;
+        if (withNan) values[7] = std::numeric_limits<float>::quiet_NaN();
+        const std::vector<float> qs = {0.0f, 0.01f, 0.1f, 0.25f, 0.5f, 0.75f, 0.9f, 0.99f, 1.0f};
+        const at::Tensor ours = nn::quantiles(values, qs);
+        const at::Tensor theirs =
+            at::quantile(values, at::tensor(std::vector<float>(qs.begin(), qs.end())));
+        QCOMPARE(ours.size(0), std::int64_t(qs.size()));
+        for (std::int64_t i = 0; i < ours.size(0); ++i) {
+            const float a = ours[i].item<float>(), b = theirs[i].item<float>();
+            if (withNan) {
+                QVERIFY(std::isnan(a) && std::isnan(b));
+                continue;
+            }
+            QVERIFY2(std::abs(a - b) <= 1e-6f * std::max(1.0f, std::abs(b)),
+                     qPrintable(QString("q %1: %2 vs %3").arg(qs[std::size_t(i)]).arg(a).arg(b)));
+        }
     }
 
     void saveLoad_roundTripsExactly() {
