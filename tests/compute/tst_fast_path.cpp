@@ -255,6 +255,26 @@ PICTOR_TEST(straighten_and_crop_in_place_equal_their_copies) {
     }
 }
 
+PICTOR_TEST(straighten_in_place_on_odd_shapes) {
+    // Thin, tiny and odd-sized images at the angle range's ends: the in-place warp keeps aside the
+    // right rows whatever the output's stride.
+    for (const auto& [w, h] :
+         std::vector<std::pair<int, int>>{{1, 1}, {2, 3}, {300, 7}, {7, 300}, {97, 61}, {61, 97}}) {
+        const Image in = scene(w, h);
+        for (const double angle : {-45.0, -7.5, 0.01, 7.5, 45.0}) {
+            const Recipe recipe = with({{"straighten", "angle", angle}});
+            auto copied = renderRecipe(in, recipe);
+            auto inPlace = renderRecipe(Image(in), recipe);
+            CHECK(copied.ok() && inPlace.ok());
+            CHECK_MSG(copied->width() == inPlace->width() && copied->height() == inPlace->height(),
+                      w << "×" << h << " at " << angle);
+            CHECK_MSG(std::memcmp(copied->data(), inPlace->data(),
+                                  copied->pixelCount() * 3 * sizeof(float)) == 0,
+                      w << "×" << h << " at " << angle);
+        }
+    }
+}
+
 PICTOR_TEST(strip_kernels_equal_whole_plane_kernels) {
     const kernels::Plane plane = randomPlane(300, 97);
     const std::vector<float> half = kernels::gaussianHalfKernel(2.3);
