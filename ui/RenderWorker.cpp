@@ -53,8 +53,7 @@ void RenderWorker::setSource(std::shared_ptr<const Image> preview, const SourceW
     m_pixelScale = pixelScale;
     // Budget: a 1600-px preview's stage output is ~20 MB; a dozen stages, three values each.
     m_cache = std::make_shared<StageCache>(std::size_t(768) << 20);
-    static std::uint64_t sources = 0;
-    m_sourceKey = mixKey(0x5052455649455753ull, ++sources); // "PREVIEWS"
+    m_sourceKey = newSourceKey();
 }
 
 void RenderWorker::request(const Recipe& recipe, bool draft) {

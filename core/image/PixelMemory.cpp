@@ -45,6 +45,19 @@ Pool& pool() {
     return *instance;
 }
 
+// The pool's blocks, taken out of it (the caller frees them outside the lock).
+std::list<std::pair<std::size_t, void*>> takeAllLocked(Pool& p) {
+    std::list<std::pair<std::size_t, void*>> taken;
+    taken.splice(taken.begin(), p.blocks);
+    p.bytes = 0;
+    return taken;
+}
+
+void freeAll(const std::list<std::pair<std::size_t, void*>>& blocks) {
+    for (const auto& [size, block] : blocks)
+        std::free(block);
+}
+
 std::size_t roundedSize(std::size_t bytes) {
     return (bytes + kHugePage - 1) / kHugePage * kHugePage;
 }
@@ -81,12 +94,10 @@ void* allocatePixelMemory(std::size_t bytes) {
             // staying resident beside it. A repeated render finds a fit for every request and
             // never gets here; a 100 MP render's peak is then its live buffers, not those plus
             // up to kPoolBytes of dead ones.
-            stale.splice(stale.begin(), p.blocks);
-            p.bytes = 0;
+            stale = takeAllLocked(p);
         }
     }
-    for (const auto& [size, b] : stale)
-        std::free(b);
+    freeAll(stale);
     if (!block) {
         block = std::aligned_alloc(kHugePage, rounded);
         if (!block) throw std::bad_alloc();
@@ -128,8 +139,7 @@ void freePixelMemory(void* memory, std::size_t bytes) noexcept {
             evicted.splice(evicted.begin(), p.blocks, std::prev(p.blocks.end()));
         }
     }
-    for (const auto& [size, b] : evicted)
-        std::free(b);
+    freeAll(evicted);
 }
 
 void releasePooledPixelMemory() noexcept {
@@ -137,11 +147,9 @@ void releasePooledPixelMemory() noexcept {
     std::list<std::pair<std::size_t, void*>> released;
     {
         std::lock_guard lock(p.mutex);
-        released.splice(released.begin(), p.blocks);
-        p.bytes = 0;
+        released = takeAllLocked(p);
     }
-    for (const auto& [size, block] : released)
-        std::free(block);
+    freeAll(released);
 }
 
 } // namespace pictor

@@ -3,24 +3,12 @@
 #include "pipeline/Kernels.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 
 namespace pictor {
 
-namespace {
-
-// Keys of different Renderers never meet in one cache, but a process-wide counter also keeps
-// them apart if a cache is ever shared.
-std::uint64_t nextSourceKey() {
-    static std::atomic<std::uint64_t> counter{1};
-    return mixKey(0x534f55524345ull, counter++);
-}
-
-} // namespace
-
 Renderer::Renderer(Image source, std::size_t cacheBytes)
-    : m_sourceKey(nextSourceKey())
+    : m_sourceKey(newSourceKey())
     , m_cache(cacheBytes) {
     m_levels.push_back(std::make_shared<const Image>(std::move(source)));
 }

@@ -1,5 +1,7 @@
 #include "pipeline/StageCache.h"
 
+#include <atomic>
+
 namespace pictor {
 
 std::uint64_t mixKey(std::uint64_t previous, std::uint64_t value) {
@@ -10,6 +12,11 @@ std::uint64_t mixKey(std::uint64_t previous, std::uint64_t value) {
             h *= 0x100000001b3ull;
         }
     return h;
+}
+
+std::uint64_t newSourceKey() {
+    static std::atomic<std::uint64_t> counter{1};
+    return mixKey(0x534f55524345ull, counter++); // "SOURCE"
 }
 
 std::shared_ptr<const Image> StageCache::find(std::uint64_t key) {

@@ -54,4 +54,8 @@ private:
 // Chains stage keys: FNV-1a 64 of (previous, value), stable across runs.
 std::uint64_t mixKey(std::uint64_t previous, std::uint64_t value);
 
+// A key for a new source image, never handed out before in this process (a Renderer's photo, the
+// window's preview): keys of different sources never meet, even in a shared cache.
+std::uint64_t newSourceKey();
+
 } // namespace pictor
