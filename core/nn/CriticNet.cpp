@@ -1,6 +1,7 @@
 #include "nn/CriticNet.h"
 
 #include "nn/CriticModel.h"
+#include "ops/Filters.h"
 #include "ops/OpSpec.h"
 
 #include <ATen/ATen.h>
@@ -165,10 +166,8 @@ at::Tensor measuredPriors(const at::Tensor& image) {
     parts.push_back((mag2.sqrt().mean() / (e.std() + 1e-3f)).reshape({1}));
     const at::Tensor lap = (high * high).mean();
     parts.push_back((lap / (mag2.mean() + 1e-8f)).reshape({1}));
-    // The 7×7 minimum as a 1×7 and a 7×1 pass (the same values; a quarter of the comparisons).
-    const at::Tensor dark = -at::max_pool2d(
-        at::max_pool2d(-enc.amin(-1).unsqueeze(0).unsqueeze(0), {1, 7}, {1, 1}, {0, 3}), {7, 1},
-        {1, 1}, {3, 0});
+    // The dark channel: the 7×7 minimum of the channels' minimum.
+    const at::Tensor dark = ops::filters::minFilter(enc.amin(-1).unsqueeze(0).unsqueeze(0), 3);
     parts.push_back(dark.mean().reshape({1}));
     parts.push_back(quantiles(dark, {0.1f}));
     // Edge orientation folded modulo 90° (4φ): horizontals and verticals of a tilted scene agree.

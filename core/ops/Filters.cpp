@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <vector>
 
@@ -67,12 +68,33 @@ at::Tensor boxFilter(const at::Tensor& x, int64_t r) {
     return windowSum(windowSum(x, r, 3), r, 2) / count;
 }
 
+namespace {
+
+// Minimum over a window of 2r+1 along `dim`, over in-image pixels only (the padding is +inf), by
+// doubling: after m steps each value is the minimum of 2^m neighbours, and two overlapping such
+// windows cover 2r+1. log2(2r+1) + 1 elementwise minima instead of max_pool2d, whose CPU kernel
+// (it also records arg-max indices) took 3 ms for an 11-pixel window on a 384 × 256 guide.
+// Exact, like any minimum; NaN propagates as it did through max_pool2d.
+at::Tensor windowMin(const at::Tensor& x, int64_t r, int64_t dim) {
+    const int64_t n = x.size(dim), k = 2 * r + 1;
+    std::vector<int64_t> pad(2 * (x.dim() - dim), 0); // constant_pad_nd: last dim first
+    pad[2 * (x.dim() - 1 - dim)] = r;
+    pad[2 * (x.dim() - 1 - dim) + 1] = r;
+    at::Tensor m = at::constant_pad_nd(x, pad, std::numeric_limits<double>::infinity());
+    int64_t width = 1; // m[i] = min of the padded row's [i, i + width)
+    while (2 * width <= k) {
+        const int64_t length = m.size(dim) - width;
+        m = at::minimum(m.narrow(dim, 0, length), m.narrow(dim, width, length));
+        width *= 2;
+    }
+    return at::minimum(m.narrow(dim, 0, n), m.narrow(dim, k - width, n));
+}
+
+} // namespace
+
 at::Tensor minFilter(const at::Tensor& x, int64_t r) {
     if (r <= 0) return x;
-    const int64_t k = 2 * r + 1;
-    // max_pool pads with −inf, so borders take the minimum over in-image pixels.
-    at::Tensor h = at::max_pool2d(-x, {1, k}, {1, 1}, {0, r});
-    return -at::max_pool2d(h, {k, 1}, {1, 1}, {r, 0});
+    return windowMin(windowMin(x, r, 3), r, 2);
 }
 
 at::Tensor gaussianBlur(const at::Tensor& x, const at::Tensor& sigmaIn) {

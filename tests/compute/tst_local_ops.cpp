@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <numbers>
 #include <stdexcept>
 
@@ -212,6 +213,41 @@ std::vector<OpCase> opCases() {
 } // namespace
 
 // ---------------------------------------------------------------------------------- neutral
+
+PICTOR_TEST(min_filter_is_the_minimum_over_the_in_image_window) {
+    // Against a brute-force erosion: every window size up to wider than the image, odd sizes, a
+    // NaN (it spreads over its window, as through max_pool2d) and ±inf.
+    at::manual_seed(3);
+    for (const auto& [H, W] : {std::pair<int64_t, int64_t>{1, 1}, {5, 3}, {13, 29}}) {
+        at::Tensor x = at::rand({1, 1, H, W}, at::kFloat);
+        if (H * W > 20) {
+            x.view({-1})[7] = -std::numeric_limits<float>::infinity();
+            x.view({-1})[11] = std::numeric_limits<float>::infinity();
+        }
+        for (int64_t r : {1, 2, 3, 5, 8, 40}) {
+            const at::Tensor got = F::minFilter(x, r);
+            CHECK(got.sizes() == x.sizes());
+            auto a = x.accessor<float, 4>();
+            auto g = got.accessor<float, 4>();
+            double worst = 0;
+            for (int64_t y = 0; y < H; ++y)
+                for (int64_t i = 0; i < W; ++i) {
+                    float m = std::numeric_limits<float>::infinity();
+                    for (int64_t v = std::max<int64_t>(0, y - r); v <= std::min(H - 1, y + r); ++v)
+                        for (int64_t u = std::max<int64_t>(0, i - r); u <= std::min(W - 1, i + r);
+                             ++u)
+                            m = std::min(m, a[0][0][v][u]);
+                    worst = std::max(worst, std::abs(double(g[0][0][y][i]) - double(m)));
+                    if (std::isinf(m)) worst = std::max(worst, g[0][0][y][i] == m ? 0.0 : 1.0);
+                }
+            CHECK_MSG(worst == 0, H << "x" << W << " r " << r << ": " << worst);
+        }
+    }
+    at::Tensor withNan = at::rand({1, 1, 9, 9}, at::kFloat);
+    withNan[0][0][4][4] = std::numeric_limits<float>::quiet_NaN();
+    const at::Tensor spread = F::minFilter(withNan, 1);
+    CHECK(at::isnan(spread).sum().item<int64_t>() == 9);
+}
 
 PICTOR_TEST(neutral_params_are_the_identity) {
     at::Tensor img = texturedScene(96, 128);
