@@ -35,11 +35,6 @@ at::Tensor view(const Image& image) {
                          at::kFloat);
 }
 
-at::Tensor view(const Plane& plane) {
-    return at::from_blob(const_cast<float*>(plane.data()), {1, 1, plane.height(), plane.width()},
-                         at::kFloat);
-}
-
 Image toImage(const at::Tensor& hwc) {
     const at::Tensor t = hwc.detach().to(at::kCPU, at::kFloat).contiguous();
     Image out(int(t.size(1)), int(t.size(0)));
@@ -120,20 +115,15 @@ private:
 
 // --- ops whose neighbourhood work runs on a reduced guide --------------------------------
 
-// clarity (ops/Clarity.cpp): the base layer's guided-filter coefficients on the op's reduced
-// grid (its own filters), then base, detail and gain per pixel at full resolution.
+// clarity (ops/Clarity.cpp): the base layer's guided-filter coefficients (the generic kernel) on
+// the op's reduced grid, or strip by strip at full resolution when the op reduces nothing (a
+// small preview or draft), then base, detail and gain per pixel.
 Image clarity(const Image& image, double amount, Image* inPlace) {
     const int width = image.width(), height = image.height();
     const ops::ClarityModel m = ops::clarityModel(height, width);
-    if (m.subsample <= 1) return toImage(ops::clarity(view(image), scalar(amount), 1.0));
     const double floor = m.floor;
     const TransferLut logLuma([floor](double y) { return std::log2(y + floor); }, 1024.0);
     const Plane logY = kernels::luminancePlane(image, logLuma);
-    const auto grid = ops::filters::reducedGuide(height, width, m.radius, m.subsample);
-    const Plane smallPlane = kernels::adaptiveAverage(logY, int(grid.width), int(grid.height));
-    const at::Tensor small = view(smallPlane);
-    auto [a, b] = ops::filters::guidedCoefficients(small, small, grid.radius, scalar(m.eps));
-    const CoefficientMap map = toMap(a, b);
 
     // The gain 2^(k·limit·tanh(d / limit)) of the detail d = L − base, as a table (tanh and exp2
     // per pixel were a third of the pass).
@@ -142,25 +132,40 @@ Image clarity(const Image& image, double amount, Image* inPlace) {
                               12.0 * limit);
     Output result(image, inPlace);
     Image& out = *result;
-    const kernels::RowUpsampler up(map.width, map.height, width, height);
+    // Row y, given its base-layer coefficients. Each pixel is read before it is written.
+    auto finishRow = [&](int y, const float* ra, const float* rb) {
+        const float* p = image.row(y);
+        const float* l = logY.row(y);
+        float* o = out.row(y);
+        for (int i = 0; i < width; ++i, p += 3, o += 3) {
+            const float base = ra[i] * l[i] + rb[i];
+            const float gain = gainOf(l[i] - base);
+            o[0] = p[0] * gain;
+            o[1] = p[1] * gain;
+            o[2] = p[2] * gain;
+        }
+    };
+    if (m.subsample <= 1) {
+        kernels::forEachGuidedStrip(logY, {}, int(m.radius), float(m.eps),
+                                    [&](int y0, int y1, const kernels::CoefficientStrip& strip) {
+                                        for (int y = y0; y < y1; ++y)
+                                            finishRow(y, strip.a(0, y), strip.b(0, y));
+                                    });
+        return result.take();
+    }
+    const auto grid = ops::filters::reducedGuide(height, width, m.radius, m.subsample);
+    const Plane smallPlane = kernels::adaptiveAverage(logY, int(grid.width), int(grid.height));
+    const auto base = kernels::guidedCoefficients(smallPlane, {}, int(grid.radius), float(m.eps));
+    const kernels::RowUpsampler up(int(grid.width), int(grid.height), width, height);
 #pragma omp parallel
     {
-        std::vector<float> scratch(static_cast<std::size_t>(map.width));
+        std::vector<float> scratch(static_cast<std::size_t>(grid.width));
         std::vector<float> ra(static_cast<std::size_t>(width)), rb(ra.size());
 #pragma omp for schedule(dynamic, 16)
         for (int y = 0; y < height; ++y) {
-            up.row(map.a.data(), y, scratch.data(), ra.data());
-            up.row(map.b.data(), y, scratch.data(), rb.data());
-            const float* p = image.row(y);
-            const float* l = logY.row(y);
-            float* o = out.row(y);
-            for (int i = 0; i < width; ++i, p += 3, o += 3) {
-                const float base = ra[std::size_t(i)] * l[i] + rb[std::size_t(i)];
-                const float gain = gainOf(l[i] - base);
-                o[0] = p[0] * gain;
-                o[1] = p[1] * gain;
-                o[2] = p[2] * gain;
-            }
+            up.row(base[0].a.data(), y, scratch.data(), ra.data());
+            up.row(base[0].b.data(), y, scratch.data(), rb.data());
+            finishRow(y, ra.data(), rb.data());
         }
     }
     return result.take();
@@ -194,10 +199,14 @@ Image dehaze(const Image& image, double amount, Image* inPlace) {
     const int64_t h = haze.density.size(2), w = haze.density.size(3);
     const Plane e = kernels::luminancePlane(image, encodeLumaTable());
     const Plane eSmallPlane = kernels::adaptiveAverage(e, int(w), int(h));
-    const at::Tensor eSmall = view(eSmallPlane);
-    auto [a, b] =
-        ops::filters::guidedCoefficients(eSmall, haze.density, haze.radius, scalar(haze.refineEps));
-    const CoefficientMap map = toMap(a, b);
+    Plane densityPlane{int(w), int(h)};
+    const at::Tensor densityData = haze.density.to(at::kFloat).contiguous();
+    std::memcpy(densityPlane.data(), densityData.data_ptr<float>(),
+                sizeof(float) * std::size_t(w * h));
+    // The refinement's coefficients by the generic kernel (the tensor box filters at r = 20 were
+    // 40 passes each).
+    const auto refine = kernels::guidedCoefficients(eSmallPlane, {&densityPlane}, int(haze.radius),
+                                                    float(haze.refineEps));
 
     const at::Tensor air = haze.airlight.reshape({3}).to(at::kFloat).contiguous();
     const float airlight[3] = {air[0].item<float>(), air[1].item<float>(), air[2].item<float>()};
@@ -215,8 +224,8 @@ Image dehaze(const Image& image, double amount, Image* inPlace) {
         std::vector<float> ra(static_cast<std::size_t>(width)), rb(ra.size());
 #pragma omp for schedule(dynamic, 16)
         for (int y = 0; y < height; ++y) {
-            up.row(map.a.data(), y, scratch.data(), ra.data());
-            up.row(map.b.data(), y, scratch.data(), rb.data());
+            up.row(refine[0].a.data(), y, scratch.data(), ra.data());
+            up.row(refine[0].b.data(), y, scratch.data(), rb.data());
             const float* p = image.row(y);
             const float* ey = e.row(y);
             float* o = out.row(y);
