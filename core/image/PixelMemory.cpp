@@ -13,6 +13,7 @@ namespace pictor {
 namespace {
 constexpr std::size_t kHugePage = 2u << 20;
 constexpr std::size_t kLarge = 4u << 20; // below this, ordinary malloc is as fast
+constexpr std::size_t kPurgeOnMiss = std::size_t(64) << 20;
 
 // Recently freed large blocks, reused by the next allocation of the same (2 MiB-rounded) size.
 // A render allocates and frees images and planes of a few sizes over and over (each stage's output,
@@ -88,12 +89,13 @@ void* allocatePixelMemory(std::size_t bytes) {
             if (best->first != rounded) p.oversized[block] = best->first;
             p.bytes -= best->first;
             p.blocks.erase(best);
-        } else {
-            // No block fits: fresh memory is faulted in anyway, so the kept blocks of other sizes
-            // (a previous preview size, a plane of a finished stage) go back first instead of
-            // staying resident beside it. A repeated render finds a fit for every request and
-            // never gets here; a 100 MP render's peak is then its live buffers, not those plus
-            // up to kPoolBytes of dead ones.
+        } else if (rounded >= kPurgeOnMiss) {
+            // No block fits a large request: fresh memory is faulted in anyway, so the kept
+            // blocks of other sizes (a plane of a finished stage) go back first instead of
+            // staying resident beside it. A 100 MP render's peak is then its live buffers, not
+            // those plus up to kPoolBytes of dead ones. Smaller requests (previews, the window's
+            // drag frames, whose straightened and cropped stages come in several sizes) keep the
+            // pool: purging it there made every frame fault its buffers in afresh.
             stale = takeAllLocked(p);
         }
     }
