@@ -27,6 +27,35 @@ Plane luminancePlane(const Image& image, const TransferLut& curve) {
 
 namespace {
 
+#if defined(__x86_64__) && defined(__GNUC__)
+// The interior outputs [x, end) of horizontalSum 32 at a time with AVX2's twice wider loads, on
+// the processors that have it (chosen at run time: the build targets baseline x86-64). Returns
+// where it stopped. The same additions in the same order as the SSE loop.
+__attribute__((target("avx2"))) int horizontalSumAvx2(const float* in, float* out, int x, int end,
+                                                      int r) {
+    for (; x + 32 <= end; x += 32) {
+        __m256 s0 = _mm256_setzero_ps(), s1 = s0, s2 = s0, s3 = s0;
+        const float* p = in + x - r;
+        for (int k = 0; k <= 2 * r; ++k, ++p) {
+            s0 = _mm256_add_ps(s0, _mm256_loadu_ps(p));
+            s1 = _mm256_add_ps(s1, _mm256_loadu_ps(p + 8));
+            s2 = _mm256_add_ps(s2, _mm256_loadu_ps(p + 16));
+            s3 = _mm256_add_ps(s3, _mm256_loadu_ps(p + 24));
+        }
+        _mm256_storeu_ps(out + x, s0);
+        _mm256_storeu_ps(out + x + 8, s1);
+        _mm256_storeu_ps(out + x + 16, s2);
+        _mm256_storeu_ps(out + x + 24, s3);
+    }
+    return x;
+}
+
+bool hasAvx2() {
+    static const bool yes = __builtin_cpu_supports("avx2");
+    return yes;
+}
+#endif
+
 // out[x] = Σ_k in[x + k] over the taps k = −r … r that fall inside the row, added in that order.
 void horizontalSum(const float* in, float* out, int width, int r) {
     // Where every tap is inside the row, 16 outputs at a time summed in registers (a tap-by-tap
@@ -42,6 +71,9 @@ void horizontalSum(const float* in, float* out, int width, int r) {
     };
     for (; x < std::min(r, width); ++x)
         edge(x);
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (hasAvx2()) x = horizontalSumAvx2(in, out, x, width - r, r);
+#endif
 #if defined(__SSE2__)
     for (; x + 16 <= width - r; x += 16) {
         __m128 s0 = _mm_setzero_ps(), s1 = s0, s2 = s0, s3 = s0;
