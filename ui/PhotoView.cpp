@@ -15,6 +15,7 @@ const QColor kSurround(64, 64, 64);
 constexpr double kMinZoom = 0.02;
 constexpr double kMaxZoom = 16.0;
 constexpr int kMargin = 12;
+constexpr int kBusyBarHeight = 4; // the rendering indicator along the top edge
 } // namespace
 
 PhotoView::PhotoView(QWidget* parent)
@@ -51,9 +52,12 @@ void PhotoView::setMessage(const QString& message) {
 }
 
 void PhotoView::setBusy(bool busy, int percent) {
+    if (busy == m_busy && percent == m_percent) return;
     m_busy = busy;
     m_percent = percent;
-    update();
+    // Only the bar's strip: a render reports progress after every stage, and repainting the
+    // whole view each time cost the GUI thread a few milliseconds a report during a drag.
+    update(QRect(0, 0, width(), kBusyBarHeight));
 }
 
 void PhotoView::setCompareMode(CompareMode mode) {
@@ -187,8 +191,10 @@ void PhotoView::paintEvent(QPaintEvent*) {
                          m_message.isEmpty() ? tr("Open a photo (Ctrl+O) or drop one here")
                                              : m_message);
     } else {
-        // Smooth scaling when reducing; nearest neighbour when magnifying, so pixels stay visible.
-        painter.setRenderHint(QPainter::SmoothPixmapTransform, previewScale(paneRect(0, 1)) < 1.0);
+        // Smooth scaling below 100 % of the photo (a preview reduced to the pane, or a drag's
+        // smaller draft enlarged to it: softer, not blocky); nearest neighbour from 100 %, so
+        // that the photo's pixels stay visible.
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, zoom() < 1.0);
         if (m_showBefore) {
             drawPane(painter, m_before, paneRect(0, 1), tr("Before"));
         } else if (m_compare == CompareMode::SideBySide) {
@@ -217,8 +223,8 @@ void PhotoView::paintEvent(QPaintEvent*) {
     }
     if (m_busy) { // a thin bar along the top edge: rendering, with progress when known
         const double fraction = m_percent >= 0 ? m_percent / 100.0 : 1.0;
-        painter.fillRect(QRectF(0, 0, width(), 4), QColor(0, 0, 0, 120));
-        painter.fillRect(QRectF(0, 0, width() * fraction, 4), QColor(90, 160, 255));
+        painter.fillRect(QRectF(0, 0, width(), kBusyBarHeight), QColor(0, 0, 0, 120));
+        painter.fillRect(QRectF(0, 0, width() * fraction, kBusyBarHeight), QColor(90, 160, 255));
     }
     if (m_message.isEmpty() && !m_after.isNull()) Q_EMIT photoPainted(m_after.cacheKey());
 }
