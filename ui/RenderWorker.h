@@ -18,6 +18,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace pictor::ui {
 
@@ -43,11 +44,25 @@ public:
                    double pixelScale, std::shared_ptr<const Image> draft = nullptr);
     // `draft`: render on the smaller copy when there is one (the frames of a slider drag, where
     // the frame rate matters more than the last bit of sharpness; the release renders in full).
+    // Drafts adapt to the recipe's cost: when the last drafts took longer than a frame's budget,
+    // the next ones use a smaller copy (down to kMinDraftLongEdge), so that a drag stays fluid
+    // with a heavy edit; when they are cheap, a larger one again.
     void request(const Recipe& recipe, bool draft = false);
     void cancel();
     // From a request until its result is delivered (the future ends a little earlier).
     bool busy() const { return m_running; }
     std::uint64_t lastSerial() const { return m_serial; }
+    // The draft copies, largest first (the given draft, then smaller ones made from it), and the
+    // one the next draft frame will use.
+    const std::vector<std::shared_ptr<const Image>>& drafts() const { return m_drafts; }
+    int draftLevel() const;
+    // A draft frame of `pixels` took `seconds` (render and conversion): what draftLevel() goes
+    // by. The worker notes each one it renders; public for tests.
+    void noteDraftFrame(std::size_t pixels, double seconds);
+
+    static constexpr double kDraftBudgetSeconds = 0.025; // a frame's render, paint aside: 30 fps
+    static constexpr double kDraftStep = 0.7;            // long edge of each smaller draft
+    static constexpr int kMinDraftLongEdge = 384;
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -66,7 +81,11 @@ private:
     void finished();
 
     std::shared_ptr<const Image> m_source;
-    std::shared_ptr<const Image> m_draft;
+    std::vector<std::shared_ptr<const Image>> m_drafts;
+    // Render seconds a pixel of the recent draft frames (a running average; 0: none yet), and
+    // the pixels of the draft being rendered now (0: not a draft).
+    double m_draftSecondsPerPixel = 0;
+    std::size_t m_runningDraftPixels = 0;
     // Stage outputs of recent renders of this source (preview and draft, told apart by their
     // keys): moving a slider recomputes only its stage and the later ones. A new one per source,
     // shared with the job that uses it (a cancelled job may still be finishing with the old one).

@@ -492,6 +492,44 @@ private Q_SLOTS:
         QCOMPARE(worker.lastSerial(), std::uint64_t(2));
     }
 
+    // Drafts adapt to the edit's cost: slow draft frames move the drag to a smaller copy, fast
+    // ones back to the largest; a frame really rendered on a draft is noted.
+    void draftSizeFollowsTheFrameTime() {
+        auto loaded = ui::loadForEditing(qEnvironmentVariable("PICTOR_SAMPLE"), 1600, 800);
+        QVERIFY(loaded->draft);
+        ui::RenderWorker worker;
+        worker.setSource(loaded->preview, loaded->white, loaded->pixelScale, loaded->draft);
+        const auto& drafts = worker.drafts();
+        QCOMPARE(int(drafts.size()), 3); // 800, 560 and 392 px on the long edge
+        QCOMPARE(std::max(drafts[0]->width(), drafts[0]->height()), 800);
+        QCOMPARE(std::max(drafts[1]->width(), drafts[1]->height()), 560);
+        QCOMPARE(std::max(drafts[2]->width(), drafts[2]->height()), 392);
+        QCOMPARE(worker.draftLevel(), 0); // nothing measured: the largest
+
+        const double budget = ui::RenderWorker::kDraftBudgetSeconds;
+        worker.noteDraftFrame(drafts[0]->pixelCount(), 4 * budget); // a heavy edit
+        QCOMPARE(worker.draftLevel(), 2);
+        for (int i = 0; i < 8; ++i) // light again: 1/10 of the budget on the smallest
+            worker.noteDraftFrame(drafts[2]->pixelCount(), budget / 10);
+        QCOMPARE(worker.draftLevel(), 0);
+        worker.noteDraftFrame(drafts[0]->pixelCount(), 3 * budget); // too slow for the largest
+        QCOMPARE(worker.draftLevel(), 1);
+
+        // Drag frames rendered by the worker are noted (whatever they cost here, the estimate
+        // moves off zero), and a new photo starts again from the largest draft.
+        QSignalSpy rendered(&worker, &ui::RenderWorker::rendered);
+        worker.setSource(loaded->preview, loaded->white, loaded->pixelScale, loaded->draft);
+        QCOMPARE(worker.draftLevel(), 0);
+        Recipe r;
+        QVERIFY(r.set("exposure", "exposure", 0.3).ok());
+        worker.request(r, true);
+        QVERIFY(rendered.wait(30000));
+        QCOMPARE(rendered.at(0).at(0).value<ui::RenderedPreview>().display.width(),
+                 drafts[0]->width());
+        worker.noteDraftFrame(drafts[0]->pixelCount(), 1000.0); // swamps whatever it measured
+        QCOMPARE(worker.draftLevel(), 2);
+    }
+
     // A request for the recipe on screen or being rendered renders nothing more (a drag's release
     // re-applies its last value); after a cancel it renders again.
     void sameRecipeIsNotRenderedTwice() {
