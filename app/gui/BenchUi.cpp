@@ -21,7 +21,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -46,8 +48,17 @@ struct RunFigures {
     double lastMoveLatency = 0; // last move → its frame painted
     double release = 0;         // release → the full-size frame painted (drag frames are drafts)
     double render = 0;          // median render + display conversion per frame, in the worker
+    std::map<int, int> frameWidths; // drag frames rendered, by width (the worker adapts drafts)
+    double guiCpu = 0; // CPU time of the GUI thread from the first move to the last frame
     double fps() const { return drag > 0 ? frames / drag : 0; }
 };
+
+// CPU seconds of the calling thread so far.
+double threadCpuSeconds() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
 
 double median(std::vector<double> values) {
     if (values.empty()) return 0;
@@ -122,9 +133,11 @@ bool dragRun(MainWindow& window, const PhotoView& view, Screen& screen, RunFigur
     ParamControl* control = window.findChild<AdjustmentsPanel*>()->control("exposure", "exposure");
     QSlider* slider = control->slider();
     std::vector<double> renders;
-    auto connection = QObject::connect(
-        window.renderWorker(), &RenderWorker::rendered,
-        [&](const RenderedPreview& preview) { renders.push_back(preview.seconds); });
+    auto connection = QObject::connect(window.renderWorker(), &RenderWorker::rendered,
+                                       [&](const RenderedPreview& preview) {
+                                           renders.push_back(preview.seconds);
+                                           ++out.frameWidths[preview.display.width()];
+                                       });
 
     int moved = 0, framesBefore = 0;
     qint64 firstMove = 0, lastMove = 0;
@@ -142,6 +155,7 @@ bool dragRun(MainWindow& window, const PhotoView& view, Screen& screen, RunFigur
         if (moved == kMoves) mouse.stop();
     };
     QObject::connect(&mouse, &QTimer::timeout, move);
+    const double guiCpuStart = threadCpuSeconds();
     slider->setSliderDown(true); // pressed: the drag begins
     move();
     mouse.start();
@@ -151,6 +165,7 @@ bool dragRun(MainWindow& window, const PhotoView& view, Screen& screen, RunFigur
         },
         kTimeoutMs);
     QObject::disconnect(connection);
+    out.guiCpu = threadCpuSeconds() - guiCpuStart;
     out.moves = (lastMove - firstMove) / 1e9;
     out.drag = screen.seconds(firstMove);
     out.frames = screen.frames - framesBefore;
@@ -251,12 +266,26 @@ int benchUi(MainWindow& window, int runs, const Recipe& recipe) {
                 med([](const RunFigures& f) { return f.lastMoveLatency; }) * 1e3);
     std::printf("  render a frame (worker)                %6.0f ms\n",
                 med([](const RunFigures& f) { return f.render; }) * 1e3);
+    std::printf("  GUI thread busy during the drag        %6.0f %%\n",
+                med([](const RunFigures& f) { return f.drag > 0 ? f.guiCpu / f.drag : 0; }) * 100);
     std::printf("  release → full-size frame on screen    %6.0f ms\n",
                 med([](const RunFigures& f) { return f.release; }) * 1e3);
     const LoadedPhoto& shown = *window.current();
-    std::printf("preview %d × %d, drag frames (drafts) %d × %d\n", shown.preview->width(),
-                shown.preview->height(), shown.draft ? shown.draft->width() : 0,
-                shown.draft ? shown.draft->height() : 0);
+    std::string drafts;
+    for (const auto& draft : window.renderWorker()->drafts())
+        drafts += (drafts.empty() ? "" : ", ") + std::to_string(draft->width()) + " × " +
+                  std::to_string(draft->height());
+    std::map<int, int> widths;
+    for (const RunFigures& f : all)
+        for (const auto& [width, count] : f.frameWidths)
+            widths[width] += count;
+    std::string used;
+    for (const auto& [width, count] : widths)
+        used += (used.empty() ? "" : ", ") + std::to_string(count) + " × " + std::to_string(width) +
+                " px wide";
+    std::printf("preview %d × %d; drafts for drag frames %s; rendered while dragging: %s\n",
+                shown.preview->width(), shown.preview->height(),
+                drafts.empty() ? "none" : drafts.c_str(), used.c_str());
     std::printf("load average after: %s\n", loadAverage().c_str());
     return 0;
 }
