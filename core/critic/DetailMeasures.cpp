@@ -93,11 +93,17 @@ std::pair<double, double> blurAlong(const Plane& f, bool horizontal) {
     auto value = [&](int x, int y) {
         return f.at(std::clamp(x, 0, w - 1), std::clamp(y, 0, h - 1));
     };
+    // The box-blurred tile, once (each pixel's value was summed twice, once per neighbour).
+    std::vector<double> blurredPlane(std::size_t(w) * std::size_t(h));
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            double s = 0;
+            for (int k = -kTaps / 2; k <= kTaps / 2; ++k)
+                s += horizontal ? value(x + k, y) : value(x, y + k);
+            blurredPlane[std::size_t(y) * std::size_t(w) + std::size_t(x)] = s / kTaps;
+        }
     auto blurred = [&](int x, int y) {
-        double s = 0;
-        for (int k = -kTaps / 2; k <= kTaps / 2; ++k)
-            s += horizontal ? value(x + k, y) : value(x, y + k);
-        return s / kTaps;
+        return blurredPlane[std::size_t(y) * std::size_t(w) + std::size_t(x)];
     };
     for (int y = 1; y < h; ++y) {
         for (int x = 1; x < w; ++x) {
