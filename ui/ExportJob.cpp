@@ -44,7 +44,7 @@ std::filesystem::path freeName(const std::filesystem::path& wanted) {
 } // namespace
 
 Result<QString> exportPhoto(const ExportItem& item, int n, const ExportSettings& settings,
-                            const std::function<bool(double)>& progress) {
+                            const std::function<bool(double)>& progress, DeviceKind device) {
     const auto report = [&](double f) { return !progress || progress(f); };
     std::shared_ptr<const Photo> photo = item.photo;
     if (!photo) {
@@ -76,6 +76,7 @@ Result<QString> exportPhoto(const ExportItem& item, int n, const ExportSettings&
     if (!neutral) {
         RenderSettings rs;
         rs.sourceWhite = white;
+        rs.device = device;
         rs.pixelScale = double(input.width()) / full.width();
         rs.progress = [&](double f) { return report(0.2 + 0.6 * f); };
         auto result = renderRecipe(input, recipe, rs);

@@ -3,6 +3,7 @@
 // it is the open one), its recipe rendered and written with all metadata and the recipe
 // embedded. An export never replaces an existing file, let alone an original: a taken name gets
 // a number ("name-2.jpg").
+#include "compute/ComputeDevice.h"
 #include "image/ColorSpace.h"
 #include "io/Metadata.h"
 #include "recipe/Recipe.h"
@@ -44,8 +45,10 @@ struct ExportItem {
     std::optional<Recipe> recipe;
 };
 
-// Exports one photo; `progress` gets 0…1 and returns false to cancel. Returns the written path.
+// Exports one photo, rendering on `device`; `progress` gets 0…1 and returns false to cancel.
+// Returns the written path.
 Result<QString> exportPhoto(const ExportItem& item, int n, const ExportSettings& settings,
-                            const std::function<bool(double)>& progress = {});
+                            const std::function<bool(double)>& progress = {},
+                            DeviceKind device = DeviceKind::Cpu);
 
 } // namespace pictor::ui

@@ -69,6 +69,7 @@ MainWindow::MainWindow(const QString& deviceDescription, QWidget* parent, MainWi
     setAcceptDrops(true);
     m_session = new EditSession(this);
     m_worker = new RenderWorker(this);
+    m_worker->setDevice(m_options.device);
 
     auto* centre = new QWidget(this);
     auto* layout = new QVBoxLayout(centre);
@@ -558,15 +559,19 @@ void MainWindow::exportPhotos(const QStringList& paths, const ExportSettings& se
         statusBar()->showMessage(tr("Exported %n photo(s)", nullptr, int(written.size())), 8000);
         Q_EMIT exportFinished(written, errors);
     });
-    watcher->setFuture(QtConcurrent::run([items, settings](QPromise<QString>& promise) {
+    const DeviceKind device = m_options.device;
+    watcher->setFuture(QtConcurrent::run([items, settings, device](QPromise<QString>& promise) {
         promise.setProgressRange(0, 1000);
         const int n = int(items.size());
         for (int i = 0; i < n; ++i) {
             if (promise.isCanceled()) return;
-            auto result = exportPhoto(items[std::size_t(i)], i + 1, settings, [&](double f) {
-                promise.setProgressValue(int(1000 * (i + f) / n));
-                return !promise.isCanceled();
-            });
+            auto result = exportPhoto(
+                items[std::size_t(i)], i + 1, settings,
+                [&](double f) {
+                    promise.setProgressValue(int(1000 * (i + f) / n));
+                    return !promise.isCanceled();
+                },
+                device);
             promise.addResult(result ? QStringLiteral("ok:") + *result
                                      : QStringLiteral("error:%1: %2")
                                            .arg(QFileInfo(items[std::size_t(i)].path).fileName(),

@@ -4,6 +4,7 @@
 // off the GUI thread; every edit is undoable and autosaved to the photo's sidecar; failures are
 // shown in the window, never swallowed.
 #include "ExportJob.h"
+#include "compute/ComputeDevice.h"
 #include "recipe/Recipe.h"
 
 #include <QFutureWatcher>
@@ -39,6 +40,9 @@ struct MainWindowOptions {
     // rate on two cores); the release renders the preview in full. 0: never.
     int draftLongEdge = 800;
     bool remember = true; // recent files in QSettings (tests turn it off)
+    // Where previews and exports render (the status bar names it): main() chooses CUDA when
+    // libtorch sees a GPU, else the CPU.
+    DeviceKind device = DeviceKind::Cpu;
 };
 
 class MainWindow : public QMainWindow {

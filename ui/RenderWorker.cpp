@@ -12,7 +12,7 @@ namespace pictor::ui {
 
 RenderedPreview renderPreview(const Image& source, const Recipe& recipe, const SourceWhite& white,
                               double pixelScale, const std::function<bool(double)>& progress,
-                              StageCache* cache, std::uint64_t sourceKey) {
+                              StageCache* cache, std::uint64_t sourceKey, DeviceKind device) {
     const auto start = std::chrono::steady_clock::now();
     RenderedPreview out;
     if (recipe.isNeutral(white)) {
@@ -21,6 +21,7 @@ RenderedPreview renderPreview(const Image& source, const Recipe& recipe, const S
         RenderSettings settings;
         settings.sourceWhite = white;
         settings.pixelScale = pixelScale;
+        settings.device = device;
         settings.progress = progress;
         if (getenv("TIMING"))
             settings.onStage = [](const std::string& n, double sec) {
@@ -138,6 +139,7 @@ void RenderWorker::start(const Request& request) {
     const std::shared_ptr<StageCache> cache = m_cache;
     // Each source size has its own stages: 1 the preview, 2 + level the drafts.
     const std::uint64_t key = mixKey(m_sourceKey, std::uint64_t(level + 2));
+    const DeviceKind device = m_device;
     m_running = true;
     Q_EMIT busyChanged(true);
     Q_EMIT progress(0);
@@ -154,7 +156,7 @@ void RenderWorker::start(const Request& request) {
             return !*cancelFlag;
         };
         RenderedPreview out =
-            renderPreview(*source, recipe, white, scale, report, cache.get(), key);
+            renderPreview(*source, recipe, white, scale, report, cache.get(), key, device);
         out.cancelled = *cancelFlag;
         out.serial = serial;
         return out;

@@ -6,6 +6,7 @@
 // drag re-applies its last value) costs nothing. Progress is reported, a render can be
 // cancelled, failures arrive as messages.
 #include "Histogram.h"
+#include "compute/ComputeDevice.h"
 #include "image/Image.h"
 #include "pipeline/StageCache.h"
 #include "recipe/Recipe.h"
@@ -48,6 +49,9 @@ public:
     // the next ones use a smaller copy (down to kMinDraftLongEdge), so that a drag stays fluid
     // with a heavy edit; when they are cheap, a larger one again.
     void request(const Recipe& recipe, bool draft = false);
+    // Where the renders run (CPU by default); a failure there (CUDA out of memory, a broken
+    // driver) arrives as failed(), like any other.
+    void setDevice(DeviceKind device) { m_device = device; }
     void cancel();
     // From a request until its result is delivered (the future ends a little earlier).
     bool busy() const { return m_running; }
@@ -93,6 +97,7 @@ private:
     std::uint64_t m_sourceKey = 0;
     SourceWhite m_white;
     double m_pixelScale = 1;
+    DeviceKind m_device = DeviceKind::Cpu;
     std::optional<Request> m_pending;
     std::optional<Request> m_started; // the latest render started, unless cancelled or failed
     std::shared_ptr<std::atomic<bool>> m_cancel;
@@ -106,6 +111,7 @@ private:
 // reused from earlier renders of the same source.
 RenderedPreview renderPreview(const Image& source, const Recipe& recipe, const SourceWhite& white,
                               double pixelScale, const std::function<bool(double)>& progress = {},
-                              StageCache* cache = nullptr, std::uint64_t sourceKey = 0);
+                              StageCache* cache = nullptr, std::uint64_t sourceKey = 0,
+                              DeviceKind device = DeviceKind::Cpu);
 
 } // namespace pictor::ui

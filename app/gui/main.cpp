@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
     auto device = pictor::chooseComputeDevice();
     pictor::ui::MainWindowOptions options;
     options.remember = !parser.isSet(benchUi); // its photo is not a recent file
+    options.device = device ? device->kind : pictor::DeviceKind::Cpu;
     pictor::ui::MainWindow window(QString::fromStdString(device ? device->description : "CPU"),
                                   nullptr, options);
     window.show();

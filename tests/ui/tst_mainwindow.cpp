@@ -14,6 +14,7 @@
 #include "PhotoLoad.h"
 #include "PhotoView.h"
 #include "RenderWorker.h"
+#include "compute/ComputeDevice.h"
 #include "image/Resize.h"
 #include "io/Export.h"
 #include "io/Photo.h"
@@ -24,6 +25,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -490,6 +492,49 @@ private Q_SLOTS:
             QVERIFY(rendered.wait(30000));
         QCOMPARE(rendered.count(), 2); // the first, then the latest; 18 were dropped
         QCOMPARE(worker.lastSerial(), std::uint64_t(2));
+    }
+
+    // The window's device reaches its renders: previews and exports run where main() chose
+    // (CUDA when there is a GPU). Without CUDA, asking for it fails with a clear message and
+    // writes nothing; with CUDA the same requests render.
+    void previewsAndExportsRenderOnTheChosenDevice() {
+        const bool cuda = chooseComputeDevice(DeviceKind::Cuda).ok();
+        QTemporaryDir dir;
+        const QString path = writeCameraJpeg(dir, "g.jpg");
+        ui::MainWindowOptions options = testOptions();
+        options.device = DeviceKind::Cuda;
+        ui::MainWindow window("CUDA (test)", nullptr, options);
+        QVERIFY(openAndWait(window, path));
+        QSignalSpy failed(window.renderWorker(), &ui::RenderWorker::failed);
+        QSignalSpy rendered(window.renderWorker(), &ui::RenderWorker::rendered);
+        Recipe r;
+        QVERIFY(r.set("exposure", "exposure", 0.7).ok());
+        window.session()->apply(r, "test", ui::EditOrigin::Sliders);
+        QVERIFY(waitForRender(window));
+        if (cuda) {
+            QCOMPARE(failed.count(), 0);
+            QVERIFY(rendered.count() >= 1);
+        } else {
+            QCOMPARE(failed.count(), 1);
+            QVERIFY2(failed.at(0).at(0).toString().contains("CUDA"),
+                     qPrintable(failed.at(0).at(0).toString()));
+            QVERIFY(window.errorText().contains("CUDA"));
+        }
+
+        QSignalSpy done(&window, &ui::MainWindow::exportFinished);
+        window.exportPhotos({path}, ui::ExportSettings{});
+        QVERIFY(done.wait(60000));
+        const QStringList written = done.at(0).at(0).toStringList();
+        const QStringList errors = done.at(0).at(1).toStringList();
+        if (cuda) {
+            QCOMPARE(written.size(), 1);
+        } else {
+            QCOMPARE(written.size(), 0);
+            QCOMPARE(errors.size(), 1);
+            QVERIFY2(errors[0].contains("CUDA"), qPrintable(errors[0]));
+            // Nothing exported (the photo and, after the edit, its sidecar only).
+            QCOMPARE(QDir(dir.path()).entryList({"g-edit*"}, QDir::Files), QStringList{});
+        }
     }
 
     // Drafts adapt to the edit's cost: slow draft frames move the drag to a smaller copy, fast
