@@ -6,10 +6,6 @@
 #include <cstring>
 #include <map>
 
-#if defined(__SSE2__)
-#include <immintrin.h>
-#endif
-
 namespace pictor::kernels {
 
 Plane luminancePlane(const Image& image, const TransferLut& curve) {
@@ -27,27 +23,33 @@ Plane luminancePlane(const Image& image, const TransferLut& curve) {
 
 namespace {
 
-#if defined(__x86_64__) && defined(__GNUC__)
-// The interior outputs [x, end) of horizontalSum 32 at a time with AVX2's twice wider loads, on
-// the processors that have it (chosen at run time: the build targets baseline x86-64). Returns
-// where it stopped. The same additions in the same order as the SSE loop.
-__attribute__((target("avx2"))) int horizontalSumAvx2(const float* in, float* out, int x, int end,
-                                                      int r) {
-    for (; x + 32 <= end; x += 32) {
-        __m256 s0 = _mm256_setzero_ps(), s1 = s0, s2 = s0, s3 = s0;
+// horizontalSum's interior outputs [x, end), 4 × Lanes at a time: four vectors of window sums
+// held in registers over the 2r + 1 taps (GCC's vector types: one body for SSE's 4 lanes and
+// AVX2's 8). Returns where it stopped.
+template <int Lanes>
+[[gnu::always_inline]] inline int registerBlockSums(const float* in, float* out, int x, int end,
+                                                    int r) {
+    typedef float Vec __attribute__((vector_size(Lanes * sizeof(float))));
+    for (; x + 4 * Lanes <= end; x += 4 * Lanes) {
+        Vec sums[4] = {};
         const float* p = in + x - r;
-        for (int k = 0; k <= 2 * r; ++k, ++p) {
-            s0 = _mm256_add_ps(s0, _mm256_loadu_ps(p));
-            s1 = _mm256_add_ps(s1, _mm256_loadu_ps(p + 8));
-            s2 = _mm256_add_ps(s2, _mm256_loadu_ps(p + 16));
-            s3 = _mm256_add_ps(s3, _mm256_loadu_ps(p + 24));
-        }
-        _mm256_storeu_ps(out + x, s0);
-        _mm256_storeu_ps(out + x + 8, s1);
-        _mm256_storeu_ps(out + x + 16, s2);
-        _mm256_storeu_ps(out + x + 24, s3);
+        for (int k = 0; k <= 2 * r; ++k, ++p)
+            for (int v = 0; v < 4; ++v) {
+                Vec tap;
+                std::memcpy(&tap, p + v * Lanes, sizeof tap); // an unaligned load
+                sums[v] += tap;
+            }
+        std::memcpy(out + x, sums, sizeof sums);
     }
     return x;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// The same with AVX2's twice wider vectors, on the processors that have it (chosen at run time:
+// the build targets baseline x86-64).
+__attribute__((target("avx2"))) int horizontalSumAvx2(const float* in, float* out, int x, int end,
+                                                      int r) {
+    return registerBlockSums<8>(in, out, x, end, r);
 }
 
 bool hasAvx2() {
@@ -58,10 +60,10 @@ bool hasAvx2() {
 
 // out[x] = Σ_k in[x + k] over the taps k = −r … r that fall inside the row, added in that order.
 void horizontalSum(const float* in, float* out, int width, int r) {
-    // Where every tap is inside the row, 16 outputs at a time summed in registers (a tap-by-tap
-    // pass over the row loaded and stored every output once per tap: with r = 14 the guided
-    // filters' horizontal sums were most of their time). The same additions in the same order:
-    // the results are the same to the bit.
+    // Where every tap is inside the row, a block of outputs at a time summed in registers (a
+    // tap-by-tap pass over the row loaded and stored every output once per tap: with r = 14 the
+    // guided filters' horizontal sums were most of their time). The same additions in the same
+    // order: the results are the same to the bit.
     int x = 0;
     auto edge = [&](int i) {
         float sum = 0.0f;
@@ -74,22 +76,7 @@ void horizontalSum(const float* in, float* out, int width, int r) {
 #if defined(__x86_64__) && defined(__GNUC__)
     if (hasAvx2()) x = horizontalSumAvx2(in, out, x, width - r, r);
 #endif
-#if defined(__SSE2__)
-    for (; x + 16 <= width - r; x += 16) {
-        __m128 s0 = _mm_setzero_ps(), s1 = s0, s2 = s0, s3 = s0;
-        const float* p = in + x - r;
-        for (int k = 0; k <= 2 * r; ++k, ++p) {
-            s0 = _mm_add_ps(s0, _mm_loadu_ps(p));
-            s1 = _mm_add_ps(s1, _mm_loadu_ps(p + 4));
-            s2 = _mm_add_ps(s2, _mm_loadu_ps(p + 8));
-            s3 = _mm_add_ps(s3, _mm_loadu_ps(p + 12));
-        }
-        _mm_storeu_ps(out + x, s0);
-        _mm_storeu_ps(out + x + 4, s1);
-        _mm_storeu_ps(out + x + 8, s2);
-        _mm_storeu_ps(out + x + 12, s3);
-    }
-#endif
+    x = registerBlockSums<4>(in, out, x, width - r, r);
     for (; x < width; ++x)
         edge(x);
 }
