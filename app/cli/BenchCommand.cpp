@@ -355,6 +355,8 @@ int runBench(const QStringList& args) {
     parser.addOption(
         {"cases",
          "quality: also print one line per photo and degradation (the instructions, ΔE00)."});
+    parser.addOption({"oracle", "quality: also render each case's exact inverse recipe (the "
+                                "renderer's ceiling, without the Critic's estimation error)."});
     parser.addOption(
         {"rows",
          "quality: only the suite rows whose label contains one of these (comma-separated).",

@@ -172,7 +172,9 @@ std::array<bool, train::kDefectCount> detected(const critic::Critique& c) {
 }
 
 struct Sums {
-    double q[3][3] = {}; // [nothing, baseline, pictor][psnr, ssim, ΔE00]
+    // [nothing, baseline, pictor, oracle][psnr, ssim, ΔE00]; the oracle renders the exact
+    // inverse recipe: the Artist's ceiling, apart from the Critic's estimation error.
+    double q[4][3] = {};
     int count = 0;
     void add(int method, const ImageQuality& quality) {
         q[method][0] += quality.psnr;
@@ -242,6 +244,7 @@ int benchQuality(const QCommandLineParser& parser) {
         });
     }
     const bool printCases = parser.isSet("cases");
+    const bool oracle = parser.isSet("oracle");
     std::printf("Pictor bench quality — %zu photos from %s (long edge ≤ %d px), %zu degradations "
                 "each, seed %llu\n",
                 files.size(), dir.c_str(), longEdge, rows.size(), seed);
@@ -292,6 +295,15 @@ int benchQuality(const QCommandLineParser& parser) {
             s.add(0, score(degraded));
             s.add(1, baselineQuality);
             s.add(2, pictorQuality);
+            if (oracle) {
+                auto ideal = renderRecipe(degraded, d.targetRecipe());
+                if (!ideal) {
+                    printError(ideal.error());
+                    ++failures;
+                    continue;
+                }
+                s.add(3, score(*ideal));
+            }
             ++s.count;
             const auto truth = d.present();
             findings.add(truth, detected(*critique));
@@ -332,19 +344,27 @@ int benchQuality(const QCommandLineParser& parser) {
 
     std::printf("\n| degradation | ΔE00 nothing | ΔE00 baseline | ΔE00 Pictor | PSNR nothing | "
                 "PSNR baseline | "
-                "PSNR Pictor | SSIM nothing | SSIM baseline | SSIM Pictor "
-                "|\n|---|---|---|---|---|---|---|---|---|---|\n");
+                "PSNR Pictor | SSIM nothing | SSIM baseline | SSIM Pictor |%s\n"
+                "|---|---|---|---|---|---|---|---|---|---|%s\n",
+                oracle ? " ΔE00 oracle | PSNR oracle |" : "", oracle ? "---|---|" : "");
+    auto oracleCells = [oracle](const Sums& s, double n, bool bold) {
+        if (!oracle) return std::string();
+        char cells[64];
+        std::snprintf(cells, sizeof cells, bold ? " **%.2f** | **%.1f** |" : " %.2f | %.1f |",
+                      s.q[3][2] / n, s.q[3][0] / n);
+        return std::string(cells);
+    };
     Sums overall;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const Sums& s = perRow[r];
         if (s.count == 0) continue;
         const double n = s.count;
-        std::printf("| %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %.3f | %.3f | %.3f |\n",
+        std::printf("| %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f | %.3f | %.3f | %.3f |%s\n",
                     rows[r].label.c_str(), s.q[0][2] / n, s.q[1][2] / n, s.q[2][2] / n,
                     s.q[0][0] / n, s.q[1][0] / n, s.q[2][0] / n, s.q[0][1] / n, s.q[1][1] / n,
-                    s.q[2][1] / n);
+                    s.q[2][1] / n, oracleCells(s, n, false).c_str());
         if (r == 0) continue; // "none" is the do-no-harm row, not a degradation
-        for (int m = 0; m < 3; ++m)
+        for (int m = 0; m < 4; ++m)
             for (int k = 0; k < 3; ++k)
                 overall.q[m][k] += s.q[m][k];
         overall.count += s.count;
@@ -353,10 +373,11 @@ int benchQuality(const QCommandLineParser& parser) {
         const double n = overall.count;
         std::printf("| **overall (degraded)** | **%.2f** | **%.2f** | **%.2f** | **%.1f** | "
                     "**%.1f** | **%.1f** | "
-                    "**%.3f** | **%.3f** | **%.3f** |\n",
+                    "**%.3f** | **%.3f** | **%.3f** |%s\n",
                     overall.q[0][2] / n, overall.q[1][2] / n, overall.q[2][2] / n,
                     overall.q[0][0] / n, overall.q[1][0] / n, overall.q[2][0] / n,
-                    overall.q[0][1] / n, overall.q[1][1] / n, overall.q[2][1] / n);
+                    overall.q[0][1] / n, overall.q[1][1] / n, overall.q[2][1] / n,
+                    oracleCells(overall, n, true).c_str());
     }
     std::printf("\nDefect detection (8 classes per case), the Critic's findings: precision %.3f, "
                 "recall %.3f, F1 %.3f\n",
