@@ -36,11 +36,13 @@ at::Tensor denoise(const at::Tensor& image, const at::Tensor& luminance, const a
                    double pixelScale);
 
 // dehaze(amount −100…100). Dark-channel prior on a ≤ 384 px area-reduced guide: airlight A =
-// mean colour of the 0.1 % brightest dark-channel pixels, haze density 1 − t from the dark channel
-// of I/A (patch ≈ 1 % of the diagonal), refined by a (fast) guided filter on encoded luminance
-// and applied at full resolution. + : J = I + (I − A)(1/t − 1) with t = max(1 − s·(1 − t̂), 0.1),
-// s = amount/100 (values never pushed below min(I, 0)); − : I + (Y(A) − I)·0.6·|s|·(0.4 + 0.6·d),
-// d = (1 − t̂)/0.95: a neutral veil of the airlight's luminance Y(A), thicker where hazier.
+// grey, as bright as the mean luminance of the 0.1 % highest dark-channel pixels and at least the
+// photo's 99.9 % luminance; haze density d = 1 − t̂ = the lower envelope (min then mean over
+// windows of ±5 % of the long side) of the dark channel of I/A (patch ≈ 1 % of the diagonal),
+// refined by a (fast) guided filter on encoded luminance and applied at full resolution.
+// + : J = I + (I − A)(1/t − 1) with t = max(1 − s·d, 0.2), s = amount/100 (values never pushed
+// below min(I, 0)): amount 100 inverts the veil I = J·t + A·(1 − t) where the estimate holds;
+// − : I + (Y(A) − I)·0.6·|s|·(0.4 + 0.6·d): a neutral veil of A's luminance, thicker where hazier.
 at::Tensor dehaze(const at::Tensor& image, const at::Tensor& amount, double pixelScale);
 
 // clarity(amount −100…100). Local contrast on L = log2(Y + 1/1024): base = fast guided filter

@@ -142,7 +142,7 @@ std::vector<double> Degradation::targetValues() const {
         else if (id == "sharpen.amount")
             v = (blurSigma > 0 || motionLength > 0) ? sharpenTarget(*this) : 0.0;
         else if (id == "dehaze.amount")
-            v = std::min(100.0, 150.0 * haze);
+            v = haze > 0 ? 100.0 : 0.0; // the op estimates the veil itself; 100 removes all of it
         else if (id == "straighten.angle")
             v = -tiltDegrees;
         values.push_back(v);

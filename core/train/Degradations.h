@@ -6,7 +6,8 @@
 // The defects, in the order they are applied (the order light meets them), with the target:
 //  haze        I = J·t + A·(1 − t), airlight A a light grey, transmission t falling towards the
 //              top of the frame (distance); strength h ∈ [0.15, 0.5]: t = 1 − h·(0.6 + 0.4·(1 −
-//              y/H)) → dehaze amount 150·h (approximate: the dehaze op estimates t itself).
+//              y/H)) → dehaze amount 100 (the op estimates the veil t itself and removes all of
+//              it at 100; approximate where its estimate misses).
 //  blur        Gaussian defocus σ ∈ [0.8, 2.5] px, or motion blur (a line of 3…9 px at any
 //              angle, σ-equivalent length/3.5) → sharpen amount 20 + 30·σ (approximate).
 //  tilt        the straighten op rotating by θ ∈ ±[1°, 6°] (and cropping) → straighten −θ

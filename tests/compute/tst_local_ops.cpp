@@ -345,6 +345,28 @@ PICTOR_TEST(dehaze_removes_and_adds_haze_monotonically) {
     }
 }
 
+PICTOR_TEST(dehaze_at_100_inverts_a_smooth_grey_veil) {
+    // The veil of the training degradations (core/train/Degradations.h): grey airlight 0.85,
+    // 1 − t = h·(0.6 + 0.4·(1 − y/H)), thicker towards the top. Amount 100 is meant to undo it.
+    // The dark-channel prior's premise: every neighbourhood holds something dark (shadows,
+    // foliage, windows): here a dark dot every 9 px over the textured scene.
+    const int64_t H = 160, W = 240;
+    at::Tensor dots = ((at::fmod(xs(H, W), 9.0) < 2) & (at::fmod(ys(H, W), 9.0) < 2));
+    at::Tensor clean =
+        (texturedScene(H, W, 7) * (1.0 - 0.95 * dots.to(at::kFloat)).unsqueeze(2)).contiguous();
+    at::Tensor density = (0.4 * (0.6 + 0.4 * (1.0 - ys(H, W) / double(H - 1)))).unsqueeze(2);
+    at::Tensor img = (clean * (1.0 - density) + 0.85 * density).contiguous();
+    const double before = meanAbsDiff(img, clean);
+    double previous = before;
+    for (double amount : {50.0, 100.0}) {
+        const double after = meanAbsDiff(ops::dehaze(img, P(amount), 1.0), clean);
+        std::printf("    %3.0f: mean |error| %.4f (hazed %.4f)\n", amount, after, before);
+        CHECK_MSG(after < previous, "amount " << amount);
+        previous = after;
+    }
+    CHECK_MSG(previous < 0.25 * before, "amount 100 left " << previous << " of " << before);
+}
+
 PICTOR_TEST(dehaze_handles_hdr_and_black_without_nan) {
     at::Tensor img = hazed(texturedScene(64, 96, 6));
     img.slice(0, 0, 8).fill_(40.0); // a blown-out sun
