@@ -23,6 +23,10 @@
         <source>--bench-ui: runs; the median is printed.</source>
         <translation>--bench-ui: Durchläufe; der Median wird ausgegeben.</translation>
     </message>
+    <message>
+        <source>--bench-ui: the photo opens with this recipe (JSON), e.g. tests/reliability/full-recipe.json.</source>
+        <translation>--bench-ui: Das Foto öffnet mit diesem Rezept (JSON), z. B. tests/reliability/full-recipe.json.</translation>
+    </message>
 </context>
 <context>
     <name>pictor::critic</name>
@@ -290,6 +294,14 @@
         <source>, </source>
         <comment>between the listed findings</comment>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>light of the haze veil</source>
+        <translation>Licht des Dunstschleiers</translation>
+    </message>
+    <message>
+        <source>The haze veil, neutral in clear air, is tinted: white balance %1 K, tint %2 would make it grey, and the whole photo carries that cast. White balance %3 K, tint %4 neutralises most of it before the veil itself is removed.</source>
+        <translation>Der Dunstschleier, in klarer Luft neutral, ist getönt: Weißabgleich %1 K, Tönung %2 würde ihn grau machen, und das ganze Foto trägt diesen Farbstich. Weißabgleich %3 K, Tönung %4 neutralisiert den Großteil davon, bevor der Schleier selbst entfernt wird.</translation>
     </message>
 </context>
 <context>

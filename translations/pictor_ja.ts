@@ -23,6 +23,10 @@
         <source>--bench-ui: runs; the median is printed.</source>
         <translation>--bench-ui：実行回数。中央値を表示します。</translation>
     </message>
+    <message>
+        <source>--bench-ui: the photo opens with this recipe (JSON), e.g. tests/reliability/full-recipe.json.</source>
+        <translation>--bench-ui: 写真をこのレシピ (JSON) で開きます。例: tests/reliability/full-recipe.json</translation>
+    </message>
 </context>
 <context>
     <name>pictor::critic</name>
@@ -290,6 +294,14 @@
         <source>, </source>
         <comment>between the listed findings</comment>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>light of the haze veil</source>
+        <translation>もやのベールの光</translation>
+    </message>
+    <message>
+        <source>The haze veil, neutral in clear air, is tinted: white balance %1 K, tint %2 would make it grey, and the whole photo carries that cast. White balance %3 K, tint %4 neutralises most of it before the veil itself is removed.</source>
+        <translation>澄んだ空気では無彩色のはずのもやのベールに色が付いています。ホワイトバランス %1 K、色かぶり補正 %2 でグレーになり、写真全体にその色かぶりがあります。ホワイトバランス %3 K、色かぶり補正 %4 でその大部分を中和してから、ベールそのものを取り除きます。</translation>
     </message>
 </context>
 <context>

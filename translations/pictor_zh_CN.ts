@@ -23,6 +23,10 @@
         <source>--bench-ui: runs; the median is printed.</source>
         <translation>--bench-ui：运行次数；输出中位数。</translation>
     </message>
+    <message>
+        <source>--bench-ui: the photo opens with this recipe (JSON), e.g. tests/reliability/full-recipe.json.</source>
+        <translation>--bench-ui：以此配方（JSON）打开照片，例如 tests/reliability/full-recipe.json。</translation>
+    </message>
 </context>
 <context>
     <name>pictor::critic</name>
@@ -290,6 +294,14 @@
         <source>, </source>
         <comment>between the listed findings</comment>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>light of the haze veil</source>
+        <translation>雾霭的光色</translation>
+    </message>
+    <message>
+        <source>The haze veil, neutral in clear air, is tinted: white balance %1 K, tint %2 would make it grey, and the whole photo carries that cast. White balance %3 K, tint %4 neutralises most of it before the veil itself is removed.</source>
+        <translation>雾霭在洁净的空气中本应是中性色，这里却带有颜色：白平衡 %1 K、色调 %2 才能使其变灰，整张照片都带有这种偏色。白平衡 %3 K、色调 %4 先中和其大部分，然后再去除雾霭本身。</translation>
     </message>
 </context>
 <context>

@@ -51,7 +51,14 @@ std::string critiqueText(const critic::Critique& c, const std::string& name) {
             evidence += (evidence.empty() ? "" : ", ") + e.text();
         out << "   measured: " << evidence << '\n';
         out << "   " << f.reasoning << '\n';
-        if (!f.instruction.empty()) out << "   → " << f.instruction << '\n';
+        if (!f.instruction.empty()) {
+            // One instruction per line (a white-balance fix is two), aligned under the arrow.
+            std::string lines = f.instruction;
+            for (std::size_t at = lines.find('\n'); at != std::string::npos;
+                 at = lines.find('\n', at + 1))
+                lines.insert(at + 1, "     ");
+            out << "   → " << lines << '\n';
+        }
     }
     if (!c.instructions.empty()) {
         out << "\nInstructions:\n";

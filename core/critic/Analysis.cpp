@@ -18,6 +18,8 @@ namespace {
 
 constexpr double kLumaR = color::kLumaR, kLumaG = color::kLumaG, kLumaB = color::kLumaB;
 constexpr std::array<double, 7> kPercentiles{0.01, 0.05, 0.25, 0.50, 0.75, 0.95, 0.99};
+// A veil darker than this (linear, every channel; L* ≈ 9) has no colour worth judging.
+constexpr double kVeilFloor = 0.01;
 
 double luma(const float* px) {
     return kLumaR * px[0] + kLumaG * px[1] + kLumaB * px[2];
@@ -214,6 +216,17 @@ void measureHaze(const Image& thumb, Analysis& a) {
     a.darkChannelMean = cv::mean(dark)[0];
     a.darkChannelP90 = quantiles(std::vector<float>(dark.begin<float>(), dark.end<float>()),
                                  std::array<double, 1>{0.90})[0];
+
+    // Lower envelope per channel: erosion over a tenth of the long edge, then its mean.
+    const cv::Mat rgb(thumb.height(), thumb.width(), CV_32FC3, const_cast<float*>(thumb.data()));
+    const int wide = std::max(3, (std::max(thumb.width(), thumb.height()) / 10) | 1);
+    cv::Mat envelope;
+    cv::erode(rgb, envelope, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(wide, wide)));
+    const cv::Scalar veil = cv::mean(envelope);
+    a.veilLight = {std::max(veil[0], 0.0), std::max(veil[1], 0.0), std::max(veil[2], 0.0)};
+    a.veilWhite = WhiteEstimate{a.sourceWhite.temperature, a.sourceWhite.tint, 0, 0, 0};
+    if (std::min({a.veilLight[0], a.veilLight[1], a.veilLight[2]}) > kVeilFloor)
+        a.veilWhite = whiteEstimateFromLight(a.veilLight, a.sourceWhite);
 }
 
 } // namespace

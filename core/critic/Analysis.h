@@ -89,6 +89,11 @@ struct Analysis {
     // Haze (thumbnail): He et al.'s dark channel (min over RGB and a 15×15-ish patch), encoded.
     double darkChannelMean = 0;
     double darkChannelP90 = 0;
+    // The veil's colour: each channel's lower envelope over wide windows, averaged (linear). Under
+    // haze the darkest points are the veil itself, airlight·(1 − t), and airlight is nearly
+    // neutral: a coloured veil is a cast on the whole photo (not a feature of the model).
+    std::array<double, 3> veilLight{};
+    WhiteEstimate veilWhite; // the white that makes the veil grey (the source white if none)
 
     // Geometry (thumbnail): the dominant near-horizontal straight line (±20°), if any.
     double horizonTiltDegrees = 0; // counter-clockwise on screen (+ = rises to the right)

@@ -1,5 +1,7 @@
 #include "critic/Diagnosis.h"
 
+#include "critic/WhiteEstimate.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -10,6 +12,9 @@ namespace pictor::critic {
 namespace {
 
 constexpr double kFloorY = 1.0 / 4096; // darkest luminance that counts (log of 0 otherwise)
+// How far towards the veil's white a hazy photo's correction goes (the scene's own dark colours
+// still tint the veil's estimate a little).
+constexpr double kVeilTrust = 0.9;
 
 Evidence evidence(const char* key, const char* label, double value, const char* unit) {
     return {key, QCoreApplication::translate("pictor::critic", label).toStdString(), value, unit};
@@ -124,12 +129,11 @@ Need hazeNeed(const Analysis& a) {
     // A nearly colourless photo with a high dark channel is as likely a grey backdrop or a
     // deliberate fog picture as haze: left alone.
     n.actionable = veiled && dark >= 0.3 && a.lightnessStdDev < 16 && a.neutralFraction < 0.85;
-    // The op's dark-channel estimate of the veil is close to the veil itself when the scene
-    // has true darks under it, so a thick veil (black lifted to L* 45 and more) wants a strong
-    // amount; a thinner one less (the estimate then holds more of the scene's own pale tones).
-    // Capped at 80: a photo of fog itself loses its mood (and 80 removes most of a thick veil).
+    // The op estimates the veil itself and removes all of it at 100 (bench quality --oracle). A
+    // veil lifting the darkest 1 % to L* 45 and more is surely haze: 100; a thinner one may hold
+    // the scene's own pale tones, so less (50 at L* 35).
     if (n.actionable)
-        n.fix = oneParam("dehaze", "amount", tidy(clampd(4 * (blackLift - 25), 15, 80), 5));
+        n.fix = oneParam("dehaze", "amount", tidy(clampd(5 * (blackLift - 25), 15, 100), 5));
     n.evidence = {evidence("dark_channel", QT_TRANSLATE_NOOP("pictor::critic", "mean dark channel"),
                            100 * dark, "%"),
                   evidence("black_level", QT_TRANSLATE_NOOP("pictor::critic", "1st-percentile L*"),
@@ -162,18 +166,27 @@ Need contrastNeed(const Analysis& a, bool hazeActionable) {
     return n;
 }
 
-Need whiteBalanceNeed(const Analysis& a) {
+// `hazy`: haze was found. Its veil is the one surface of known colour (airlight is nearly
+// neutral), a better cue than the grey-world and grey-edge guesses, which the veil dilutes.
+Need whiteBalanceNeed(const Analysis& a, bool hazy) {
     Need n{Aspect::WhiteBalance};
-    const WhiteEstimate& w = a.combined;
+    const WhiteEstimate& w =
+        hazy ? scaledWhiteEstimate(a.veilWhite, kVeilTrust, a.sourceWhite) : a.combined;
     // Tolerances: a warm light is often the mood (golden hour, candles), so 30 mired of warmth
     // stay; 20 mired of coolness; 15 tint units (scenes full of foliage, sand or sea pull the
     // estimates). Only what exceeds them is corrected.
+    // The veil's estimate is a measurement, not a guess: only its noise (10 mired, 5 tint) stays,
+    // and 10 mired more of warmth (a golden veil at sunset is often the picture; keeping it
+    // costs 1 ΔE00 on bench quality's "haze + cast" row).
+    const double warmTolerance = hazy ? 20 : 30, coolTolerance = hazy ? 10 : 20;
+    const double tintTolerance = hazy ? 5 : 15;
     const double mired = std::copysign(
-        std::max(0.0, std::abs(w.miredShift) - (w.miredShift > 0 ? 30 : 20)), w.miredShift);
+        std::max(0.0, std::abs(w.miredShift) - (w.miredShift > 0 ? warmTolerance : coolTolerance)),
+        w.miredShift);
     // Capped at 25: lights sit near the Planckian locus (fluorescent ≈ +30), so a larger tint
     // estimate is mostly the scene's own colour (sea, foliage).
-    const double tint =
-        std::copysign(std::min(25.0, std::max(0.0, std::abs(w.tintShift) - 15)), w.tintShift);
+    const double tint = std::copysign(
+        std::min(25.0, std::max(0.0, std::abs(w.tintShift) - tintTolerance)), w.tintShift);
     // ~1 tint unit is ~2.5 times as visible as 1 mired near daylight.
     const double size = std::hypot(mired, 2.5 * tint);
     n.magnitude = clampd(size / 80, 0, 1);
@@ -188,6 +201,16 @@ Need whiteBalanceNeed(const Analysis& a) {
         // Rounded as a change a person would make (50 K steps, whole tint units).
         (void)n.fix.set("white_balance", "temperature", source + tidy(kelvin - source, 50));
         (void)n.fix.set("white_balance", "tint", a.sourceWhite.tint + tidy(tint, 1));
+    }
+    if (hazy) {
+        n.evidence = {evidence("veil_temperature",
+                               QT_TRANSLATE_NOOP("pictor::critic", "light of the haze veil"),
+                               a.veilWhite.temperature, "K"),
+                      evidence("cast_mired", QT_TRANSLATE_NOOP("pictor::critic", "cast"),
+                               w.miredShift, "mired"),
+                      evidence("cast_tint", QT_TRANSLATE_NOOP("pictor::critic", "tint cast"),
+                               w.tintShift, "")};
+        return n;
     }
     n.evidence = {
         evidence("grey_world_temperature", QT_TRANSLATE_NOOP("pictor::critic", "grey-world light"),
@@ -304,7 +327,7 @@ std::vector<Need> assessNeeds(const Analysis& a) {
     needs.push_back(highlightsNeed(a));
     needs.push_back(shadowsNeed(a, exposureActionable));
     needs.push_back(contrastNeed(a, hazeActionable));
-    needs.push_back(whiteBalanceNeed(a));
+    needs.push_back(whiteBalanceNeed(a, hazeActionable));
     needs.push_back(saturationNeed(a, noise.fix.value("denoise", "chroma") > 0));
     needs.push_back(std::move(noise));
     needs.push_back(sharpnessNeed(a, noisy));

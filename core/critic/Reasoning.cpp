@@ -3,7 +3,9 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace pictor::critic {
 
@@ -81,7 +83,21 @@ QString contrastText(const Finding& f, const Analysis& a) {
              num(c, 0));
 }
 
+bool hasEvidence(const Finding& f, std::string_view key) {
+    return std::any_of(f.evidence.begin(), f.evidence.end(),
+                       [key](const Evidence& e) { return e.key == key; });
+}
+
 QString whiteBalanceText(const Finding& f, const Analysis& a) {
+    if (hasEvidence(f, "veil_temperature")) // a hazy photo: judged by its veil (Diagnosis.cpp)
+        return tr("The haze veil, neutral in clear air, is tinted: white balance %1 K, tint %2 "
+                  "would "
+                  "make it grey, and the whole photo carries that cast. White balance %3 K, tint "
+                  "%4 "
+                  "neutralises most of it before the veil itself is removed.")
+            .arg(num(a.veilWhite.temperature, 0), num(a.veilWhite.tint, 0),
+                 num(fixValue(f, "white_balance", "temperature", a.sourceWhite), 0),
+                 num(fixValue(f, "white_balance", "tint", a.sourceWhite), 0));
     const WhiteEstimate& w = a.combined;
     const QString warmth = w.miredShift > 0 ? tr("warm") : tr("cool");
     QString cast = tr("%1 cast of %2 mired").arg(warmth, num(std::abs(w.miredShift), 0));

@@ -164,6 +164,30 @@ private Q_SLOTS:
             QVERIFY(std::abs(c.recipe.value("straighten", "angle") + 3) < 0.3);
     }
 
+    void aCastOnAHazyPhotoIsReadFromTheVeil_data() {
+        QTest::addColumn<double>("r");
+        QTest::addColumn<double>("b");
+        QTest::addColumn<int>("direction");
+        QTest::newRow("warm veil") << 1.2 << 0.8 << -1;
+        QTest::newRow("cool veil") << 0.85 << 1.2 << 1;
+    }
+    void aCastOnAHazyPhotoIsReadFromTheVeil() {
+        // Haze, then a cast on everything (the veil too): the veil is the one surface whose
+        // colour is known, so the cast is found and undone before the haze is.
+        QFETCH(double, r);
+        QFETCH(double, b);
+        QFETCH(int, direction);
+        Image image = m_clean;
+        addHaze(image, 0.5, 0.85);
+        applyChannelGains(image, r, 1.0, b);
+        const Critique c = critiqueOf(image);
+        QVERIFY2(findingFor(c, Aspect::Haze) && findingFor(c, Aspect::WhiteBalance),
+                 c.summary.c_str());
+        const double shift = c.recipe.value("white_balance", "temperature") - 6504;
+        QVERIFY2(shift * direction > 300, qPrintable(QString::number(shift)));
+        QVERIFY(c.recipe.value("dehaze", "amount") > 0);
+    }
+
     void instructionsParseBackToTheRecipe() {
         Image image = m_clean;
         scaleExposure(image, -1.2);
