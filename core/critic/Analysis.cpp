@@ -222,11 +222,30 @@ void measureHaze(const Image& thumb, Analysis& a) {
     const int wide = std::max(3, (std::max(thumb.width(), thumb.height()) / 10) | 1);
     cv::Mat envelope;
     cv::erode(rgb, envelope, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(wide, wide)));
-    const cv::Scalar veil = cv::mean(envelope);
-    a.veilLight = {std::max(veil[0], 0.0), std::max(veil[1], 0.0), std::max(veil[2], 0.0)};
+    auto lightOf = [](const cv::Scalar& mean) {
+        return std::array<double, 3>{std::max(mean[0], 0.0), std::max(mean[1], 0.0),
+                                     std::max(mean[2], 0.0)};
+    };
+    auto visible = [](const std::array<double, 3>& light) {
+        return std::min({light[0], light[1], light[2]}) > kVeilFloor;
+    };
+    a.veilLight = lightOf(cv::mean(envelope));
     a.veilWhite = WhiteEstimate{a.sourceWhite.temperature, a.sourceWhite.tint, 0, 0, 0};
-    if (std::min({a.veilLight[0], a.veilLight[1], a.veilLight[2]}) > kVeilFloor)
-        a.veilWhite = whiteEstimateFromLight(a.veilLight, a.sourceWhite);
+    a.veilAgreement = 0;
+    if (!visible(a.veilLight) || envelope.rows < 2) return;
+    a.veilWhite = whiteEstimateFromLight(a.veilLight, a.sourceWhite);
+    // A veil is thicker far away but the same colour everywhere; a "veil" that is blue above and
+    // yellow below is a clear sky over sand, the scene's colours. The two halves' whites compared
+    // in units of a just-visible cast (~15 mired, ~6 tint), as the grey-world/grey-edge agreement.
+    const int half = envelope.rows / 2;
+    const auto top = lightOf(cv::mean(envelope.rowRange(0, half)));
+    const auto bottom = lightOf(cv::mean(envelope.rowRange(half, envelope.rows)));
+    if (!visible(top) || !visible(bottom)) return;
+    const WhiteEstimate upper = whiteEstimateFromLight(top, a.sourceWhite);
+    const WhiteEstimate lower = whiteEstimateFromLight(bottom, a.sourceWhite);
+    const double dm = (upper.miredShift - lower.miredShift) / 15.0;
+    const double dt = (upper.tintShift - lower.tintShift) / 6.0;
+    a.veilAgreement = std::exp(-0.5 * (dm * dm + dt * dt) / 4.0);
 }
 
 } // namespace

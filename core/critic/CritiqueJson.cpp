@@ -92,6 +92,8 @@ QJsonObject analysisToJson(const Analysis& a) {
         {"blur", rounded(a.blur, 4)},
         {"darkChannelMean", rounded(a.darkChannelMean)},
         {"darkChannelP90", rounded(a.darkChannelP90)},
+        {"veilWhite", whiteToJson(a.veilWhite)},
+        {"veilAgreement", rounded(a.veilAgreement, 3)},
         {"horizonTiltDegrees", rounded(a.horizonTiltDegrees, 2)},
         {"horizonConfidence", rounded(a.horizonConfidence, 3)},
         {"sourceWhite", QJsonObject{{"temperature", rounded(a.sourceWhite.temperature, 0)},

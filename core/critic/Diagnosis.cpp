@@ -15,6 +15,7 @@ constexpr double kFloorY = 1.0 / 4096; // darkest luminance that counts (log of 
 // How far towards the veil's white a hazy photo's correction goes (the scene's own dark colours
 // still tint the veil's estimate a little).
 constexpr double kVeilTrust = 0.9;
+constexpr double kVeilAgreement = 0.3; // top and bottom veil colours ≲ 1.6 just-visible casts apart
 
 Evidence evidence(const char* key, const char* label, double value, const char* unit) {
     return {key, QCoreApplication::translate("pictor::critic", label).toStdString(), value, unit};
@@ -327,7 +328,8 @@ std::vector<Need> assessNeeds(const Analysis& a) {
     needs.push_back(highlightsNeed(a));
     needs.push_back(shadowsNeed(a, exposureActionable));
     needs.push_back(contrastNeed(a, hazeActionable));
-    needs.push_back(whiteBalanceNeed(a, hazeActionable));
+    // The veil tells the cast only where it is one colour from top to bottom.
+    needs.push_back(whiteBalanceNeed(a, hazeActionable && a.veilAgreement >= kVeilAgreement));
     needs.push_back(saturationNeed(a, noise.fix.value("denoise", "chroma") > 0));
     needs.push_back(std::move(noise));
     needs.push_back(sharpnessNeed(a, noisy));
