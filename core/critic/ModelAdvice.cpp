@@ -13,6 +13,16 @@ int sign(double v, double tolerance = 0) {
     return v > tolerance ? 1 : v < -tolerance ? -1 : 0;
 }
 
+// The model's value rounded as a person would set it (and as the analysis's own fixes are): the
+// network's 13.661812 is noise in every digit after the first two.
+double tidyModelValue(const ParamSpec& spec, double value) {
+    const double step = spec.unit == "EV"  ? 0.05
+                        : spec.unit == "K" ? 50
+                        : spec.unit == "°" ? 0.1
+                                           : 1;
+    return std::clamp(std::round(value / step) * step, spec.min, spec.max);
+}
+
 } // namespace
 
 bool aspectOfParam(std::string_view op, std::string_view param, Aspect& aspect) {
@@ -95,7 +105,7 @@ std::vector<double> applyModelAdvice(const nn::ModelPrediction& prediction,
                                    : spec->neutral;
         const int direction = analysisDirection(analysis, p.op, p.param);
         if (direction == 0 || sign(p.value - neutral) != direction) continue;
-        if (!need.fix.set(p.op, p.param, p.value)) continue;
+        if (!need.fix.set(p.op, p.param, tidyModelValue(*spec, p.value))) continue;
         need.actionable = true;
         const double previous = used[std::size_t(index)];
         used[std::size_t(index)] = previous < 0 ? p.confidence : std::min(previous, p.confidence);
