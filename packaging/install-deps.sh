@@ -18,8 +18,9 @@ packages=(
   # at run time: a font with Japanese and Chinese glyphs for the ja and zh_CN translations (the
   # .deb recommends it), Qt's own translations
   fonts-noto-cjk qt6-translations-l10n
-  # command-line tools used by tests and checks, packaging checks, a headless display for GUI runs
-  exiv2 xvfb xauth desktop-file-utils appstream dpkg-dev
+  # command-line tools used by tests and checks, packaging checks, a headless display for GUI runs,
+  # and ImageMagick's convert for packaging/screenshot.sh (the README's screenshot, palette-reduced)
+  exiv2 xvfb xauth desktop-file-utils appstream dpkg-dev imagemagick
   # fuzzing and sanitizers: clang with libFuzzer and the sanitizer runtimes
   clang libclang-rt-14-dev
 )
