@@ -144,7 +144,11 @@ void CritiquePanel::addFinding(const critic::Finding& finding) {
         row.check = new QCheckBox(line);
         row.check->setChecked(true);
         row.check->setToolTip(tr("Apply this instruction"));
-        row.text = new QLineEdit(QString::fromStdString(finding.instruction), line);
+        // One line edit per finding: a two-line fix (white balance) reads "…; …", as after
+        // scaleRow, and shows from its start when it is longer than the row.
+        row.text = new QLineEdit(
+            QString::fromStdString(finding.instruction).replace('\n', QStringLiteral("; ")), line);
+        row.text->setCursorPosition(0);
         row.amount = new QSlider(Qt::Horizontal, line);
         row.amount->setRange(0, 200);
         row.amount->setValue(100);
