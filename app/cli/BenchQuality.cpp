@@ -19,6 +19,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace pictor::cli {
@@ -292,9 +293,7 @@ int benchQuality(const QCommandLineParser& parser) {
             Sums& s = perRow[r];
             const ImageQuality pictorQuality = score(*enhanced);
             const ImageQuality baselineQuality = score(baseline);
-            s.add(0, score(degraded));
-            s.add(1, baselineQuality);
-            s.add(2, pictorQuality);
+            std::optional<ImageQuality> idealQuality;
             if (oracle) {
                 auto ideal = renderRecipe(degraded, d.targetRecipe());
                 if (!ideal) {
@@ -302,8 +301,12 @@ int benchQuality(const QCommandLineParser& parser) {
                     ++failures;
                     continue;
                 }
-                s.add(3, score(*ideal));
+                idealQuality = score(*ideal);
             }
+            s.add(0, score(degraded));
+            s.add(1, baselineQuality);
+            s.add(2, pictorQuality);
+            if (idealQuality) s.add(3, *idealQuality);
             ++s.count;
             const auto truth = d.present();
             findings.add(truth, detected(*critique));

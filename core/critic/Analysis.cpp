@@ -229,11 +229,11 @@ void measureHaze(const Image& thumb, Analysis& a) {
     auto visible = [](const std::array<double, 3>& light) {
         return std::min({light[0], light[1], light[2]}) > kVeilFloor;
     };
-    a.veilLight = lightOf(cv::mean(envelope));
+    const auto veil = lightOf(cv::mean(envelope));
     a.veilWhite = WhiteEstimate{a.sourceWhite.temperature, a.sourceWhite.tint, 0, 0, 0};
     a.veilAgreement = 0;
-    if (!visible(a.veilLight) || envelope.rows < 2) return;
-    a.veilWhite = whiteEstimateFromLight(a.veilLight, a.sourceWhite);
+    if (!visible(veil) || envelope.rows < 2) return;
+    a.veilWhite = whiteEstimateFromLight(veil, a.sourceWhite);
     // A veil is thicker far away but the same colour everywhere; a "veil" that is blue above and
     // yellow below is a clear sky over sand, the scene's colours. The two halves' whites compared
     // in units of a just-visible cast (~15 mired, ~6 tint), as the grey-world/grey-edge agreement.

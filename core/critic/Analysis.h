@@ -92,7 +92,6 @@ struct Analysis {
     // The veil's colour: each channel's lower envelope over wide windows, averaged (linear). Under
     // haze the darkest points are the veil itself, airlight·(1 − t), and airlight is nearly
     // neutral: a coloured veil is a cast on the whole photo (not a feature of the model).
-    std::array<double, 3> veilLight{};
     WhiteEstimate veilWhite;  // the white that makes the veil grey (the source white if none)
     double veilAgreement = 0; // 0…1: the top and bottom halves' veil colours agree (1 = same)
 

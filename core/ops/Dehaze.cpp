@@ -22,8 +22,7 @@ constexpr double kRefineEps = 1e-3;         // in encoded-luma units²
 constexpr double kOmega = 1.0;
 // Where the veil is nearly opaque (a sky, fog) dividing by t amplifies its noise 1/t times.
 constexpr double kMinTransmission = 0.2;
-constexpr double kAddHaze = 0.6;                               // veil added at amount −100
-constexpr float kLumaWeights[3] = {0.2627f, 0.6780f, 0.0593f}; // Rec.2020 Y, as filters::luminance
+constexpr double kAddHaze = 0.6; // veil added at amount −100
 } // namespace
 
 HazeGuideSize hazeGuideSize(int64_t H, int64_t W) {
@@ -59,9 +58,7 @@ HazeEstimate estimateHazeOnGuide(const at::Tensor& guide) {
     // - at least as bright as the photo's brightest (99.9 % luminance): without sky those pixels
     //   are objects seen through less haze, darker than A. Too dark an A over-corrects (crushed,
     //   haloed darks); too bright a one only leaves a little haze.
-    const at::Tensor weights =
-        at::tensor(at::ArrayRef<float>(kLumaWeights, 3), clamped.options()).view({3, 1});
-    const at::Tensor luma = (clamped.reshape({3, n}) * weights).sum(0);
+    const at::Tensor luma = filters::luminance(clamped).reshape({n});
     const at::Tensor hazyLuma = luma.index_select(0, top).mean();
     const int64_t brightRank = std::min<int64_t>(
         n, std::max<int64_t>(1, std::lround((1.0 - kAirlightQuantile) * double(n))));
