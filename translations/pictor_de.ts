@@ -63,6 +63,10 @@
         <translation>Belichtungsfehler</translation>
     </message>
     <message>
+        <source>exposure error (learned model)</source>
+        <translation>Belichtungsfehler (gelerntes Modell)</translation>
+    </message>
+    <message>
         <source>above L* 90</source>
         <translation>über L* 90</translation>
     </message>

@@ -63,6 +63,10 @@
         <translation>露出の誤差</translation>
     </message>
     <message>
+        <source>exposure error (learned model)</source>
+        <translation>露出の誤差（学習済みモデル）</translation>
+    </message>
+    <message>
         <source>above L* 90</source>
         <translation>L* 90 超</translation>
     </message>

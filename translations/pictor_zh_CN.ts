@@ -63,6 +63,10 @@
         <translation>曝光误差</translation>
     </message>
     <message>
+        <source>exposure error (learned model)</source>
+        <translation>曝光误差（学习模型）</translation>
+    </message>
+    <message>
         <source>above L* 90</source>
         <translation>L* 高于 90</translation>
     </message>

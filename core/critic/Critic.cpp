@@ -84,8 +84,9 @@ AnalysisInput exposedInput(const AnalysisInput& input, double ev) {
 // highlights" and "harsh contrast" are the exposure's, and go with it). `exposed` is the
 // analysis the other aspects were judged on (their evidence and reasoning cite it).
 std::vector<Need> judge(const AnalysisInput& input, const Analysis& analysis,
-                        const AnalysisOptions& options, Analysis& exposed) {
-    std::vector<Need> needs = assessNeeds(analysis);
+                        const AnalysisOptions& options, std::optional<double> modelExposure,
+                        Analysis& exposed) {
+    std::vector<Need> needs = assessNeeds(analysis, modelExposure);
     exposed = analysis;
     const double ev = needs.front().fix.value("exposure", "exposure", analysis.sourceWhite);
     if (ev == 0) return needs;
@@ -126,27 +127,37 @@ Result<Critique> critique(const Image& image, const CriticOptions& options) {
     c.analysis = analyze(input, options.analysis);
     if (!keepGoing()) return cancelled();
 
-    Analysis exposed;
-    std::vector<Need> needs = judge(input, c.analysis, options.analysis, exposed);
-    c.score = scoreFromNeeds(assessNeeds(c.analysis));
-    std::vector<double> modelConfidence(needs.size(), -1.0);
+    // The model is asked first: its exposure estimate joins the analysis's before the other
+    // aspects are judged on the photo as the exposure correction leaves it.
+    std::optional<nn::ModelPrediction> prediction;
     if (options.model) {
-        const std::vector<float> features = analysisFeatures(c.analysis);
-        auto prediction = options.model->predict(input.thumbnail, features);
-        if (prediction) {
-            ModelGate gate;
-            gate.defectThreshold = options.modelDefectThreshold;
-            gate.minConfidence = options.modelMinConfidence;
-            modelConfidence = applyModelAdvice(*prediction, c.analysis, gate, needs);
+        auto predicted = options.model->predict(input.thumbnail, analysisFeatures(c.analysis));
+        if (predicted) {
+            prediction = std::move(*predicted);
             c.model = options.model->description();
         } else {
             c.notes.push_back(QCoreApplication::translate("pictor::critic",
                                                           "The learned model failed (%1); "
                                                           "the critique uses the analysis only.")
-                                  .arg(QString::fromStdString(prediction.error().message()))
+                                  .arg(QString::fromStdString(predicted.error().message()))
                                   .toStdString());
         }
         if (!keepGoing()) return cancelled();
+    }
+    std::optional<double> modelExposure;
+    if (prediction)
+        if (const nn::ParamPrediction* p = prediction->param("exposure", "exposure"))
+            modelExposure = p->value;
+
+    Analysis exposed;
+    std::vector<Need> needs = judge(input, c.analysis, options.analysis, modelExposure, exposed);
+    c.score = scoreFromNeeds(assessNeeds(c.analysis, modelExposure));
+    std::vector<double> modelConfidence(needs.size(), -1.0);
+    if (prediction) {
+        ModelGate gate;
+        gate.defectThreshold = options.modelDefectThreshold;
+        gate.minConfidence = options.modelMinConfidence;
+        modelConfidence = applyModelAdvice(*prediction, c.analysis, gate, needs);
     }
 
     for (std::size_t i = 0; i < needs.size(); ++i) {

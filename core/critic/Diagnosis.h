@@ -22,8 +22,10 @@ struct Need {
     std::vector<Evidence> evidence;
 };
 
-// Every aspect's need, in a fixed order (Aspect order).
-std::vector<Need> assessNeeds(const Analysis& analysis);
+// Every aspect's need, in a fixed order (Aspect order). `modelExposure`: the learned model's
+// estimate of the exposure correction (EV), a second measurement of it beside the headroom.
+std::vector<Need> assessNeeds(const Analysis& analysis,
+                              std::optional<double> modelExposure = std::nullopt);
 
 // 100 minus the penalties, clamped to 0…100.
 double scoreFromNeeds(const std::vector<Need>& needs);

@@ -86,6 +86,11 @@ std::vector<double> applyModelAdvice(const nn::ModelPrediction& prediction,
         const std::ptrdiff_t index = needOf(aspect);
         if (index < 0) continue;
         Need& need = needs[std::size_t(index)];
+        // Exposure took the model's estimate in already, beside the headroom's (Diagnosis.cpp).
+        if (aspect == Aspect::Exposure) {
+            if (need.actionable) used[std::size_t(index)] = p.confidence;
+            continue;
+        }
         const double probability =
             prediction.defectProbability(nn::defectOfParam(p.op + "." + p.param));
 

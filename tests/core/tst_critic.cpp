@@ -34,6 +34,13 @@ Critique critiqueOf(const Image& image) {
     return std::move(result).value();
 }
 
+// The value of a need's evidence `key` (NaN when it has none).
+double evidenceValue(const Need& need, const std::string& key) {
+    for (const Evidence& e : need.evidence)
+        if (e.key == key) return e.value;
+    return std::nan("");
+}
+
 } // namespace
 
 class TestCritic : public QObject {
@@ -253,28 +260,39 @@ private Q_SLOTS:
                              {"white_balance", "temperature", 4000, 0.2}}; // low confidence
         for (const std::string& d : nn::modelDefects())
             prediction.defects.push_back({d, 0.9});
-        std::vector<Need> needs = assessNeeds(a);
+        // The model's exposure is a second estimate beside the headroom's: 0.6 and 0.4 of the
+        // correction, rounded to 0.05 EV.
+        std::vector<Need> needs = assessNeeds(a, 1.4137);
         const std::vector<double> used = applyModelAdvice(prediction, a, {}, needs);
+        bool sawExposure = false;
         for (std::size_t i = 0; i < needs.size(); ++i) {
             if (needs[i].aspect == Aspect::Exposure) {
-                QVERIFY(std::abs(needs[i].fix.value("exposure", "exposure") - 1.4) < 1e-9);
+                sawExposure = true;
+                const double headroom = -evidenceValue(needs[i], "exposure_error");
+                const double expected = std::round((0.6 * 1.4137 + 0.4 * headroom) / 0.05) * 0.05;
+                QVERIFY2(headroom > 1.0, std::to_string(headroom).c_str());
+                QVERIFY(std::abs(needs[i].fix.value("exposure", "exposure") - expected) < 1e-9);
+                QCOMPARE(evidenceValue(needs[i], "model_exposure_error"), -1.4137);
                 QCOMPARE(used[i], 0.9);
             }
             if (needs[i].aspect == Aspect::Saturation) QVERIFY(!needs[i].fix.find("color"));
             if (needs[i].aspect == Aspect::WhiteBalance) QVERIFY(used[i] < 0);
         }
-        // A model sure that nothing is wrong vetoes a minor analysis finding.
+        QVERIFY(sawExposure);
+        // A model sure that nothing is wrong vetoes minor analysis findings, and its "0 EV"
+        // pulls a 1 EV headroom estimate inside the range left alone.
         Image slightly = m_clean;
         scaleExposure(slightly, -1.0);
         const Analysis b = analyzeImage(slightly);
-        std::vector<Need> minor = assessNeeds(b);
+        QVERIFY(assessNeeds(b).front().actionable); // the headroom alone corrects it
+        std::vector<Need> minor = assessNeeds(b, 0.0);
         nn::ModelPrediction none;
         for (const std::string& d : nn::modelDefects())
             none.defects.push_back({d, 0.01});
         none.params = {{"exposure", "exposure", 0.0, 0.9}};
         (void)applyModelAdvice(none, b, {}, minor);
         for (const Need& n : minor)
-            if (n.aspect == Aspect::Exposure && n.magnitude < 0.34) QVERIFY(!n.actionable);
+            if (n.aspect == Aspect::Exposure || n.magnitude < 0.34) QVERIFY(!n.actionable);
     }
 
     void samplePhotoGetsFewChanges() {
