@@ -67,12 +67,80 @@ Fit refine(const cv::Mat& edges, float rho, float theta) {
     return fit;
 }
 
+constexpr double kBin = 0.25; // degrees
+constexpr int kBins = int(90 / kBin);
+
+// The magnitude-weighted orientation histogram of the strongest gradients in columns
+// [x0, x1), folded modulo 90° and smoothed circularly (σ ≈ 0.75°: the peak of a straight edge
+// spreads over a few bins).
+std::vector<double> orientationHistogram(const cv::Mat& gx, const cv::Mat& gy,
+                                         const cv::Mat& magnitude, float floor, int x0, int x1) {
+    std::vector<double> histogram(kBins, 0.0);
+    for (int y = 1; y < gx.rows - 1; ++y) {
+        const auto* px = gx.ptr<float>(y);
+        const auto* py = gy.ptr<float>(y);
+        const auto* m = magnitude.ptr<float>(y);
+        for (int x = std::max(1, x0); x < std::min(gx.cols - 1, x1); ++x) {
+            if (m[x] < floor) continue;
+            // The edge runs across its gradient; its angle counter-clockwise on screen (y grows
+            // downwards), folded to [0°, 90°).
+            double angle = std::atan2(-double(px[x]), -double(py[x])) / kDegree;
+            angle = std::fmod(angle + 360.0, 90.0);
+            const double pos = angle / kBin;
+            const int i0 = int(std::floor(pos));
+            const double f = pos - i0;
+            histogram[std::size_t(i0 % kBins)] += (1 - f) * m[x];
+            histogram[std::size_t((i0 + 1) % kBins)] += f * m[x];
+        }
+    }
+    std::vector<double> smooth(kBins, 0.0);
+    constexpr double kSigma = 0.75;
+    for (int i = 0; i < kBins; ++i)
+        for (int k = -16; k <= 16; ++k)
+            smooth[std::size_t(i)] += std::exp(-0.5 * (k * kBin / kSigma) * (k * kBin / kSigma)) *
+                                      histogram[std::size_t((i + k + kBins) % kBins)];
+    return smooth;
+}
+
+struct Peak {
+    double tilt = 0;   // degrees
+    double height = 0; // over the histogram's median level
+    bool found = false;
+};
+
+// The histogram's highest peak within ±6.5° of level (a larger roll is deliberate, or the slope
+// of a roof or hillside), to a fraction of a bin.
+Peak levelPeak(const std::vector<double>& smooth) {
+    std::vector<double> sorted = smooth;
+    std::nth_element(sorted.begin(), sorted.begin() + kBins / 2, sorted.end());
+    const double level = std::max(sorted[std::size_t(kBins / 2)], 1e-12);
+    const int reach = int(6.5 / kBin);
+    int best = 0;
+    for (int k = -reach; k <= reach; ++k)
+        if (smooth[std::size_t((k + kBins) % kBins)] > smooth[std::size_t((best + kBins) % kBins)])
+            best = k;
+    Peak peak;
+    // A peak at the edge of the search is the slope of something else (a roof, a hillside).
+    if (std::abs(best) >= reach - 1) return peak;
+    // Sub-bin position from a parabola through the peak and its neighbours.
+    const double l = smooth[std::size_t((best - 1 + kBins) % kBins)];
+    const double c = smooth[std::size_t((best + kBins) % kBins)];
+    const double r = smooth[std::size_t((best + 1 + kBins) % kBins)];
+    const double shift = (l - 2 * c + r) < 0 ? 0.5 * (l - r) / (l - 2 * c + r) : 0.0;
+    peak.tilt = (best + shift) * kBin;
+    peak.height = c / level;
+    peak.found = true;
+    return peak;
+}
+
 // The frame's tilt from the orientations of all its strong edges: in photos of the built world
 // and of most landscapes, edges cluster around horizontal and vertical, so the peak of the
-// magnitude-weighted orientation histogram, folded modulo 90°, is the camera's roll. Searched
-// within ±6.5° (a larger roll is deliberate, or the slope of a roof or hillside); the confidence is
-// how far the peak stands above the histogram's median level (texture without structure gives a
-// flat histogram).
+// magnitude-weighted orientation histogram, folded modulo 90°, is the camera's roll. The
+// confidence is how far the peak stands above the histogram's median level (texture without
+// structure gives a flat histogram). A camera tilted up or down leans the verticals of the left
+// and right halves opposite ways (keystone), a roll leans them alike: where both halves have
+// structure of their own and their peaks are more than 1° apart, the lean is perspective, not
+// roll.
 HorizonLine findFrameTilt(const cv::Mat& gray) {
     HorizonLine out;
     cv::Mat gx, gy;
@@ -87,51 +155,22 @@ HorizonLine findFrameTilt(const cv::Mat& gray) {
     std::nth_element(values.begin(), nth, values.end());
     const float floor = std::max(*nth, 1e-3f);
 
-    constexpr double kBin = 0.25; // degrees
-    constexpr int kBins = int(90 / kBin);
-    std::vector<double> histogram(kBins, 0.0);
-    for (int y = 1; y < gray.rows - 1; ++y) {
-        const auto* px = gx.ptr<float>(y);
-        const auto* py = gy.ptr<float>(y);
-        const auto* m = magnitude.ptr<float>(y);
-        for (int x = 1; x < gray.cols - 1; ++x) {
-            if (m[x] < floor) continue;
-            // The edge runs across its gradient; its angle counter-clockwise on screen (y grows
-            // downwards), folded to [0°, 90°).
-            double angle = std::atan2(-double(px[x]), -double(py[x])) / kDegree;
-            angle = std::fmod(angle + 360.0, 90.0);
-            const double pos = angle / kBin;
-            const int i0 = int(std::floor(pos));
-            const double f = pos - i0;
-            histogram[std::size_t(i0 % kBins)] += (1 - f) * m[x];
-            histogram[std::size_t((i0 + 1) % kBins)] += f * m[x];
-        }
-    }
-    // Smoothed circularly (σ ≈ 0.75°): the peak of a straight edge spreads over a few bins.
-    std::vector<double> smooth(kBins, 0.0);
-    for (int i = 0; i < kBins; ++i)
-        for (int k = -8; k <= 8; ++k)
-            smooth[std::size_t(i)] += std::exp(-0.5 * (k * kBin / 0.75) * (k * kBin / 0.75)) *
-                                      histogram[std::size_t((i + k + kBins) % kBins)];
-    std::vector<double> sorted = smooth;
-    std::nth_element(sorted.begin(), sorted.begin() + kBins / 2, sorted.end());
-    const double level = std::max(sorted[std::size_t(kBins / 2)], 1e-12);
-    const int reach = int(6.5 / kBin);
-    int best = 0;
-    for (int k = -reach; k <= reach; ++k)
-        if (smooth[std::size_t((k + kBins) % kBins)] > smooth[std::size_t((best + kBins) % kBins)])
-            best = k;
-    // Sub-bin position from a parabola through the peak and its neighbours.
-    const double l = smooth[std::size_t((best - 1 + kBins) % kBins)];
-    const double c = smooth[std::size_t((best + kBins) % kBins)];
-    const double r = smooth[std::size_t((best + 1 + kBins) % kBins)];
-    const double shift = (l - 2 * c + r) < 0 ? 0.5 * (l - r) / (l - 2 * c + r) : 0.0;
-    // A peak at the edge of the search is the slope of something else (a roof, a hillside).
-    if (std::abs(best) >= reach - 1) return out;
-    out.tiltDegrees = (best + shift) * kBin;
+    const Peak whole = levelPeak(orientationHistogram(gx, gy, magnitude, floor, 0, gray.cols));
+    if (!whole.found) return out;
+    const int middle = gray.cols / 2;
+    const Peak left = levelPeak(orientationHistogram(gx, gy, magnitude, floor, 0, middle));
+    const Peak right = levelPeak(orientationHistogram(gx, gy, magnitude, floor, middle, gray.cols));
+    constexpr double kStructure = 3.5; // a half's own peak this high is a structure to compare
+    if (left.found && right.found && left.height >= kStructure && right.height >= kStructure &&
+        std::abs(left.tilt - right.tilt) > 1.5)
+        return out;
+    out.tiltDegrees = whole.tilt;
     // A peak 7× the median level is a clear structure; 3× is none to speak of (photos/train:
-    // buildings and bridges reach 6–40, landscapes and portraits stay below 5).
-    out.confidence = std::clamp((c / level - 3.0) / 4.0, 0.0, 1.0);
+    // buildings and bridges reach 6–40, landscapes and portraits stay below 5). Level edges along
+    // the pixel grid make the sharpest peaks; rolled by a few degrees, the same edges spread over
+    // neighbouring bins and reach only 3–6 (photos/val rolled by ±2.5° and ±5°), but a lower
+    // threshold read a few photos' own slanted structures as roll (bench quality: no gain).
+    out.confidence = std::clamp((whole.height - 3.0) / 4.0, 0.0, 1.0);
     return out;
 }
 

@@ -18,7 +18,9 @@ struct HorizonLine {
 // lines of buildings, for example, are not a horizon). When that line is weak (confidence < 0.6)
 // and the edges as a whole say more, the answer is the peak within ±6.5° of their
 // magnitude-weighted orientation histogram folded modulo 90° (level and plumb edges of buildings,
-// bridges, furniture), with a confidence from the peak's height over the histogram's median.
+// bridges, furniture), with a confidence from the peak's height over the histogram's median —
+// none when the left and right halves each have a clear peak of their own more than 1.5° apart
+// (verticals leaning opposite ways: a camera tilted up or down, not rolled).
 // That estimate is pulled towards level by the pixel grid (4° reads as about 3.2°): the
 // straightening it suggests is on the safe side.
 HorizonLine findHorizon(const Image& thumbnail);
