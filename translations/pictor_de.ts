@@ -199,6 +199,14 @@
         <translation>Median-Luminanz %1 %, %2 % im tiefen Schatten, %3 % abgeschnitten</translation>
     </message>
     <message>
+        <source>%1 → about %2 stops under by the headroom, %3 by the learned model. Brightening by %4 EV, their weighted mean, brings the mid-tones towards mid grey.</source>
+        <translation>%1 → etwa %2 Blendenstufen unterbelichtet nach dem Spielraum zu Weiß, %3 nach dem gelernten Modell. Aufhellen um %4 EV, ihr gewichtetes Mittel, bringt die Mitteltöne Richtung Mittelgrau.</translation>
+    </message>
+    <message>
+        <source>%1 → about %2 stops over by the headroom, %3 by the learned model. Darkening by %4 EV, their weighted mean, brings the mid-tones back towards mid grey.</source>
+        <translation>%1 → etwa %2 Blendenstufen überbelichtet nach dem Spielraum zu Weiß, %3 nach dem gelernten Modell. Abdunkeln um %4 EV, ihr gewichtetes Mittel, bringt die Mitteltöne zurück Richtung Mittelgrau.</translation>
+    </message>
+    <message>
         <source>%1 → about %2 stops under. Brightening by %3 EV brings the mid-tones towards mid grey and keeps the brightest 1 % below white (the last third of a stop is left to taste).</source>
         <translation>%1 → etwa %2 Blendenstufen unterbelichtet. Aufhellen um %3 EV bringt die Mitteltöne Richtung Mittelgrau und hält das hellste 1 % unter Weiß (das letzte Drittel einer Stufe bleibt Geschmackssache).</translation>
     </message>

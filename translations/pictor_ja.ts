@@ -199,6 +199,14 @@
         <translation>輝度の中央値 %1 %、深いシャドウ %2 %、白飛び %3 %</translation>
     </message>
     <message>
+        <source>%1 → about %2 stops under by the headroom, %3 by the learned model. Brightening by %4 EV, their weighted mean, brings the mid-tones towards mid grey.</source>
+        <translation>%1 → 白までの余裕からは約 %2 段、学習済みモデルからは %3 段の露出不足。両者の加重平均である %4 EV だけ明るくすると、中間調が中間グレーに近づきます。</translation>
+    </message>
+    <message>
+        <source>%1 → about %2 stops over by the headroom, %3 by the learned model. Darkening by %4 EV, their weighted mean, brings the mid-tones back towards mid grey.</source>
+        <translation>%1 → 白までの余裕からは約 %2 段、学習済みモデルからは %3 段の露出オーバー。両者の加重平均である %4 EV だけ暗くすると、中間調が中間グレーに戻ります。</translation>
+    </message>
+    <message>
         <source>%1 → about %2 stops under. Brightening by %3 EV brings the mid-tones towards mid grey and keeps the brightest 1 % below white (the last third of a stop is left to taste).</source>
         <translation>%1 → 約 %2 段の露出不足です。%3 EV 明るくすると中間調が中間グレーに近づき、最も明るい 1 % は白を超えません（最後の 1/3 段はお好みに任せます）。</translation>
     </message>

@@ -199,6 +199,14 @@
         <translation>亮度中位数 %1 %，%2 % 处于深阴影，%3 % 高光溢出</translation>
     </message>
     <message>
+        <source>%1 → about %2 stops under by the headroom, %3 by the learned model. Brightening by %4 EV, their weighted mean, brings the mid-tones towards mid grey.</source>
+        <translation>%1 → 按高光余量约欠曝 %2 档，按学习模型约 %3 档。按两者的加权平均提亮 %4 EV，使中间调接近中灰。</translation>
+    </message>
+    <message>
+        <source>%1 → about %2 stops over by the headroom, %3 by the learned model. Darkening by %4 EV, their weighted mean, brings the mid-tones back towards mid grey.</source>
+        <translation>%1 → 按高光余量约过曝 %2 档，按学习模型约 %3 档。按两者的加权平均压暗 %4 EV，使中间调回到中灰附近。</translation>
+    </message>
+    <message>
         <source>%1 → about %2 stops under. Brightening by %3 EV brings the mid-tones towards mid grey and keeps the brightest 1 % below white (the last third of a stop is left to taste).</source>
         <translation>%1 → 欠曝约 %2 档。提亮 %3 EV 可让中间调接近中灰，同时最亮的 1 % 不超过纯白（最后 1/3 档留给个人喜好）。</translation>
     </message>

@@ -28,6 +28,11 @@ double evidenceValue(const Finding& f, const char* key, double fallback) {
     return fallback;
 }
 
+bool hasEvidence(const Finding& f, std::string_view key) {
+    return std::any_of(f.evidence.begin(), f.evidence.end(),
+                       [key](const Evidence& e) { return e.key == key; });
+}
+
 QString exposureText(const Finding& f, const Analysis& a) {
     const double ev = fixValue(f, "exposure", "exposure", a.sourceWhite);
     // The measured error (evidence) and the correction differ by the third of a stop left to
@@ -36,6 +41,19 @@ QString exposureText(const Finding& f, const Analysis& a) {
     const QString facts = tr("Median luminance %1 %, %2 % in deep shadow, %3 % clipped")
                               .arg(num(100 * a.medianLuminance), num(100 * a.deepShadows),
                                    num(100 * a.clippedHighlights));
+    // With a model the correction is 0.6 of its estimate and 0.4 of the headroom's, all of it
+    // (Diagnosis.cpp).
+    const double model = evidenceValue(f, "model_exposure_error", 0.0);
+    if (hasEvidence(f, "model_exposure_error")) {
+        if (ev > 0)
+            return tr("%1 → about %2 stops under by the headroom, %3 by the learned model. "
+                      "Brightening by %4 EV, their weighted mean, brings the mid-tones towards "
+                      "mid grey.")
+                .arg(facts, num(error), num(std::abs(model)), num(ev, 2));
+        return tr("%1 → about %2 stops over by the headroom, %3 by the learned model. Darkening "
+                  "by %4 EV, their weighted mean, brings the mid-tones back towards mid grey.")
+            .arg(facts, num(error), num(std::abs(model)), num(-ev, 2));
+    }
     if (ev > 0)
         return tr("%1 → about %2 stops under. Brightening by %3 EV brings the mid-tones towards "
                   "mid grey "
@@ -81,11 +99,6 @@ QString contrastText(const Finding& f, const Analysis& a) {
               "Less contrast (%4) keeps detail at both ends.")
         .arg(num(a.lightnessStdDev), num(100 * a.clippedHighlights), num(100 * a.crushedShadows),
              num(c, 0));
-}
-
-bool hasEvidence(const Finding& f, std::string_view key) {
-    return std::any_of(f.evidence.begin(), f.evidence.end(),
-                       [key](const Evidence& e) { return e.key == key; });
 }
 
 QString whiteBalanceText(const Finding& f, const Analysis& a) {
@@ -193,7 +206,8 @@ std::string reasoningFor(const Finding& f, const Analysis& a) {
         text = tiltText(f, a);
         break;
     }
-    if (f.fromModel)
+    // The exposure text already says what the model estimated.
+    if (f.fromModel && !hasEvidence(f, "model_exposure_error"))
         text += QLatin1Char(' ') +
                 QCoreApplication::translate(
                     "pictor::critic", "The learned model proposed this value (confidence %1 %).")
