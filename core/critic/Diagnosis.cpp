@@ -48,15 +48,15 @@ Need exposureNeed(const Analysis& a, bool hazy, std::optional<double> modelEv) {
     // (median → mid grey) varies twice as much with the scene (σ 1.1 EV: a night street, a beach)
     // and made the estimate worse on those photos, even as a small part of it.
     const double headroom = std::log2(0.72 / std::max(y[6], kFloorY));
-    // The learned model reads the whole thumbnail and errs differently: on photos it never saw
-    // (photos/val, bench quality's exposure rows) the two are off by 0.44 and 0.40 EV rms, a
-    // blend of 0.6 model and 0.4 headroom by 0.39. Alone, the headroom leaves −0.55…+0.75 EV
+    // The learned model reads the whole thumbnail and errs differently. On the exposure rows of
+    // bench quality on photos/val (never trained on) the model, the headroom and a blend of 0.6
+    // model and 0.4 headroom are all off by about 0.4 EV rms; the blend's gain is elsewhere: it
+    // reads far fewer noisy, flat or hazy photos as off. Alone, the headroom leaves −0.55…+0.75 EV
     // alone (it cannot tell an error from the photographer's choice: dim and low-key photos lack
     // bright tones on purpose) and corrects 80 % past it; the blend leaves ±0.75 EV alone and
-    // corrects all past it. Both chosen on bench quality's 21 rows of photos/train for the least
-    // mean error of the exposure set, exposure defect or not (0.175 → 0.127 EV a case there;
-    // photos/val 0.133 → 0.100): most photos need no exposure change, and the blend, like the
-    // headroom, reads a noisy, hazy or flat photo as a little off.
+    // corrects all past it. Weights and dead zone chosen on bench quality's 21 rows of
+    // photos/train for the least mean exposure error of all cases, exposure defect or not
+    // (0.175 → 0.127 EV a case there; photos/val 0.133 → 0.100).
     double need = modelEv ? 0.6 * *modelEv + 0.4 * headroom : headroom;
     // Darkening a rendered file greys its clipped whites: only when little is clipped, or the
     // data holds values above white (RAW, scene-referred edits) that darkening brings back.
