@@ -1,12 +1,13 @@
 // white_balance: Bradford / von Kries adaptation from the declared light to the source white.
+#include "image/ColorTemperature.h"
 #include "ops/ColorMath.h"
 #include "ops/GlobalOps.h"
-#include "image/ColorTemperature.h"
 
 #include <ATen/ATen.h>
 
 #include <cmath>
 #include <iterator>
+#include <vector>
 
 namespace pictor::ops {
 
@@ -18,28 +19,28 @@ const Isotherm* const kIsotherms = robertsonIsotherms();
 const int kIsothermCount = int(robertsonIsothermCount());
 
 at::Tensor column(int field, const at::TensorOptions& options) {
-    double values[kIsothermCount];
+    std::vector<double> values(static_cast<std::size_t>(kIsothermCount));
     for (int i = 0; i < kIsothermCount; ++i) {
         const Isotherm& iso = kIsotherms[i];
         switch (field) {
         case 0:
-            values[i] = iso.mired;
+            values[std::size_t(i)] = iso.mired;
             break;
         case 1:
-            values[i] = iso.u;
+            values[std::size_t(i)] = iso.u;
             break;
         case 2:
-            values[i] = iso.v;
+            values[std::size_t(i)] = iso.v;
             break;
         case 3:
-            values[i] = 1.0 / std::sqrt(1.0 + iso.t * iso.t);
+            values[std::size_t(i)] = 1.0 / std::sqrt(1.0 + iso.t * iso.t);
             break; // unit direction, u
         default:
-            values[i] = iso.t / std::sqrt(1.0 + iso.t * iso.t);
+            values[std::size_t(i)] = iso.t / std::sqrt(1.0 + iso.t * iso.t);
             break; // v
         }
     }
-    return at::from_blob(values, {kIsothermCount}, at::TensorOptions().dtype(at::kDouble))
+    return at::from_blob(values.data(), {kIsothermCount}, at::TensorOptions().dtype(at::kDouble))
         .to(options, false, true);
 }
 
