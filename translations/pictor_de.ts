@@ -227,8 +227,8 @@
         <translation>%1 % des Fotos liegen im tiefen Schatten (L* unter 15), während die hellsten Teile gut belichtet sind, wie bei Gegenlicht. Schatten anheben (%2) öffnet sie und lässt den Rest unberührt.</translation>
     </message>
     <message>
-        <source>Lightness spread σ %1 (L* %2 between the 5th and 95th percentile): the photo looks flat. More contrast (%3) separates its tones around mid grey.</source>
-        <translation>Helligkeitsstreuung σ %1 (L* %2 zwischen 5. und 95. Perzentil): das Foto wirkt flau. Mehr Kontrast (%3) trennt die Töne um Mittelgrau.</translation>
+        <source>Lightness spread σ %1 (L* %2 between the 5th and 95th percentile): the photo is flat. Soft, misty and low-key photos are often flat on purpose, so nothing is changed; &quot;Increase contrast by 20&quot; adds punch.</source>
+        <translation>Helligkeitsstreuung σ %1 (L* %2 zwischen dem 5. und 95. Perzentil): das Foto ist flau. Weiche, neblige und dunkel gehaltene Fotos sind oft absichtlich flau, daher wird nichts geändert; „Increase contrast by 20“ gibt mehr Biss.</translation>
     </message>
     <message>
         <source>Lightness spread σ %1 with %2 % clipped and %3 % crushed: harsher than an output can hold. Less contrast (%4) keeps detail at both ends.</source>
@@ -295,8 +295,8 @@
         <translation>Bewertung %1/100: gut gemacht, nichts muss geändert werden.</translation>
     </message>
     <message>
-        <source>Score %1/100; nothing an edit can improve. Noted: %2.</source>
-        <translation>Bewertung %1/100; nichts, was eine Bearbeitung verbessern kann. Vermerkt: %2.</translation>
+        <source>Score %1/100; no change suggested. Noted: %2.</source>
+        <translation>Bewertung %1/100; keine Änderung vorgeschlagen. Vermerkt: %2.</translation>
     </message>
     <message>
         <source>Score %1/100, %2 after the suggested edit. Findings: %3.</source>
@@ -544,6 +544,10 @@
         <translation>&lt;b&gt;Automatisch verbessern&lt;/b&gt; (Strg+E): Der Kritiker vermisst das Foto, erklärt, was es zurückhält, und schlägt Anweisungen vor.</translation>
     </message>
     <message>
+        <source>Score &lt;span style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>Bewertung &lt;span style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
         <source>Score &lt;span style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/span&gt; → &lt;span style=&apos;font-size:16pt;color:#4caf50&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt; after the edit</source>
         <translation>Bewertung &lt;span style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/span&gt; → &lt;span style=&apos;font-size:16pt;color:#4caf50&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt; nach der Bearbeitung</translation>
     </message>
@@ -564,8 +568,8 @@
         <translation>Stärke: 100 % ist der Vorschlag des Kritikers</translation>
     </message>
     <message>
-        <source>No edit helps with this.</source>
-        <translation>Keine Bearbeitung hilft hier.</translation>
+        <source>No change suggested.</source>
+        <translation>Keine Änderung vorgeschlagen.</translation>
     </message>
     <message>
         <source>Accept suggestion</source>

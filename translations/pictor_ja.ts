@@ -227,8 +227,8 @@
         <translation>写真の %1 % が深いシャドウ（L* 15 未満）にある一方、最も明るい部分は適正露出です（逆光の典型）。シャドウを持ち上げると（%2）暗部が開き、他の部分はそのまま保たれます。</translation>
     </message>
     <message>
-        <source>Lightness spread σ %1 (L* %2 between the 5th and 95th percentile): the photo looks flat. More contrast (%3) separates its tones around mid grey.</source>
-        <translation>明度のばらつき σ %1（5〜95 パーセンタイル間の L* 差 %2）：写真が眠い印象です。コントラストを上げると（%3）中間グレー付近の階調にメリハリが付きます。</translation>
+        <source>Lightness spread σ %1 (L* %2 between the 5th and 95th percentile): the photo is flat. Soft, misty and low-key photos are often flat on purpose, so nothing is changed; &quot;Increase contrast by 20&quot; adds punch.</source>
+        <translation>明度のばらつき σ %1（5〜95 パーセンタイル間の L* %2）：写真は平坦です。柔らかい写真、霧の写真、ローキーの写真は意図して平坦なことが多いため、何も変更しません。メリハリを付けるには「Increase contrast by 20」と入力してください。</translation>
     </message>
     <message>
         <source>Lightness spread σ %1 with %2 % clipped and %3 % crushed: harsher than an output can hold. Less contrast (%4) keeps detail at both ends.</source>
@@ -295,8 +295,8 @@
         <translation>スコア %1/100：よく撮れています。変更の必要はありません。</translation>
     </message>
     <message>
-        <source>Score %1/100; nothing an edit can improve. Noted: %2.</source>
-        <translation>スコア %1/100。編集で改善できる点はありません。指摘事項：%2。</translation>
+        <source>Score %1/100; no change suggested. Noted: %2.</source>
+        <translation>スコア %1/100。変更の提案はありません。指摘事項：%2。</translation>
     </message>
     <message>
         <source>Score %1/100, %2 after the suggested edit. Findings: %3.</source>
@@ -543,6 +543,10 @@
         <translation>&lt;b&gt;自動補正&lt;/b&gt;（Ctrl+E）：クリティックが写真を測定し、問題点を説明して、指示を提案します。</translation>
     </message>
     <message>
+        <source>Score &lt;span style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>スコア &lt;span style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
         <source>Score &lt;span style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/span&gt; → &lt;span style=&apos;font-size:16pt;color:#4caf50&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt; after the edit</source>
         <translation>スコア &lt;span style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/span&gt; → 編集後 &lt;span style=&apos;font-size:16pt;color:#4caf50&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
@@ -563,8 +567,8 @@
         <translation>適用量：100 % がクリティックの提案値です</translation>
     </message>
     <message>
-        <source>No edit helps with this.</source>
-        <translation>編集では改善できません。</translation>
+        <source>No change suggested.</source>
+        <translation>変更の提案はありません。</translation>
     </message>
     <message>
         <source>Accept suggestion</source>

@@ -227,8 +227,8 @@
         <translation>照片有 %1 % 处于深阴影（L* 低于 15），而最亮的部分曝光正常，类似逆光。提亮阴影（%2）可打开暗部，其余部分保持不变。</translation>
     </message>
     <message>
-        <source>Lightness spread σ %1 (L* %2 between the 5th and 95th percentile): the photo looks flat. More contrast (%3) separates its tones around mid grey.</source>
-        <translation>明度离散度 σ %1（第 5 至第 95 百分位之间 L* 相差 %2）：照片显得发灰平淡。提高对比度（%3）可拉开中灰附近的影调层次。</translation>
+        <source>Lightness spread σ %1 (L* %2 between the 5th and 95th percentile): the photo is flat. Soft, misty and low-key photos are often flat on purpose, so nothing is changed; &quot;Increase contrast by 20&quot; adds punch.</source>
+        <translation>明度离散 σ %1（第 5 至第 95 百分位之间 L* %2）：照片偏平淡。柔和、有雾和低调的照片常常是有意平淡的，因此不做更改；输入“Increase contrast by 20”可增强层次。</translation>
     </message>
     <message>
         <source>Lightness spread σ %1 with %2 % clipped and %3 % crushed: harsher than an output can hold. Less contrast (%4) keeps detail at both ends.</source>
@@ -295,8 +295,8 @@
         <translation>评分 %1/100：拍得很好，无需修改。</translation>
     </message>
     <message>
-        <source>Score %1/100; nothing an edit can improve. Noted: %2.</source>
-        <translation>评分 %1/100；没有可通过编辑改善之处。备注：%2。</translation>
+        <source>Score %1/100; no change suggested. Noted: %2.</source>
+        <translation>评分 %1/100；不建议更改。备注：%2。</translation>
     </message>
     <message>
         <source>Score %1/100, %2 after the suggested edit. Findings: %3.</source>
@@ -543,6 +543,10 @@
         <translation>&lt;b&gt;自动增强&lt;/b&gt;（Ctrl+E）：评论家会测量照片，解释其不足之处并给出指令建议。</translation>
     </message>
     <message>
+        <source>Score &lt;span style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>评分 &lt;span style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
         <source>Score &lt;span style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/span&gt; → &lt;span style=&apos;font-size:16pt;color:#4caf50&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt; after the edit</source>
         <translation>评分 &lt;span style=&apos;font-size:16pt&apos;&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/span&gt; → 编辑后 &lt;span style=&apos;font-size:16pt;color:#4caf50&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
@@ -563,8 +567,8 @@
         <translation>数量：100 % 即评论家的建议值</translation>
     </message>
     <message>
-        <source>No edit helps with this.</source>
-        <translation>编辑无法改善此问题。</translation>
+        <source>No change suggested.</source>
+        <translation>不建议更改。</translation>
     </message>
     <message>
         <source>Accept suggestion</source>

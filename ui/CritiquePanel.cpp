@@ -99,10 +99,15 @@ void CritiquePanel::showCritique(const critic::Critique& critique, const Recipe&
     clear();
     m_base = base;
     m_white = white;
-    m_score->setText(tr("Score <span style='font-size:16pt'><b>%1</b></span> → <span "
-                        "style='font-size:16pt;color:#4caf50'><b>%2</b></span> after the edit")
-                         .arg(qRound(critique.score))
-                         .arg(qRound(critique.scoreAfter)));
+    // Nothing suggested: no "after the edit" score (there is no edit).
+    if (critique.recipe.isNeutral(critique.analysis.sourceWhite))
+        m_score->setText(
+            tr("Score <span style='font-size:16pt'><b>%1</b></span>").arg(qRound(critique.score)));
+    else
+        m_score->setText(tr("Score <span style='font-size:16pt'><b>%1</b></span> → <span "
+                            "style='font-size:16pt;color:#4caf50'><b>%2</b></span> after the edit")
+                             .arg(qRound(critique.score))
+                             .arg(qRound(critique.scoreAfter)));
     m_summary->setText(QString::fromStdString(critique.summary));
     for (const critic::Finding& f : critique.findings)
         addFinding(f);
@@ -164,7 +169,7 @@ void CritiquePanel::addFinding(const critic::Finding& finding) {
         row.error->hide();
         box->addWidget(row.error);
     } else {
-        box->addWidget(new QLabel(tr("No edit helps with this."), frame));
+        box->addWidget(new QLabel(tr("No change suggested."), frame));
     }
     m_findings->insertWidget(m_findings->count() - 1, frame);
     if (!row.check) return;

@@ -89,11 +89,11 @@ QString shadowsText(const Finding& f, const Analysis& a) {
 
 QString contrastText(const Finding& f, const Analysis& a) {
     const double c = fixValue(f, "tone", "contrast", a.sourceWhite);
-    if (c > 0)
+    if (f.fix.empty()) // flat: noted, not changed (Diagnosis.cpp)
         return tr("Lightness spread σ %1 (L* %2 between the 5th and 95th percentile): the photo "
-                  "looks "
-                  "flat. More contrast (%3) separates its tones around mid grey.")
-            .arg(num(a.lightnessStdDev), num(a.lightnessSpread), num(c, 0));
+                  "is flat. Soft, misty and low-key photos are often flat on purpose, so nothing "
+                  "is changed; \"Increase contrast by 20\" adds punch.")
+            .arg(num(a.lightnessStdDev), num(a.lightnessSpread));
     return tr("Lightness spread σ %1 with %2 % clipped and %3 % crushed: harsher than an output "
               "can hold. "
               "Less contrast (%4) keeps detail at both ends.")
@@ -229,7 +229,7 @@ std::string summaryFor(const Critique& c) {
         QCoreApplication::translate("pictor::critic", ", ", "between the listed findings");
     if (c.recipe.isNeutral(c.analysis.sourceWhite))
         return QCoreApplication::translate("pictor::critic",
-                                           "Score %1/100; nothing an edit can improve. Noted: %2.")
+                                           "Score %1/100; no change suggested. Noted: %2.")
             .arg(num(c.score, 0), aspects.join(separator))
             .toStdString();
     return QCoreApplication::translate("pictor::critic",

@@ -5,6 +5,7 @@
 #include "critic/Critic.h"
 #include "critic/CritiqueJson.h"
 #include "critic/ModelAdvice.h"
+#include "critic/Reasoning.h"
 #include "instructions/Instructions.h"
 #include "io/Photo.h"
 #include "nn/CriticModel.h"
@@ -293,6 +294,30 @@ private Q_SLOTS:
         (void)applyModelAdvice(none, b, {}, minor);
         for (const Need& n : minor)
             if (n.aspect == Aspect::Exposure || n.magnitude < 0.34) QVERIFY(!n.actionable);
+    }
+
+    void aFlatPhotoIsNotedAndLeftAlone() {
+        // Photos this flat are mostly flat on purpose: a finding that says so, with no fix; a
+        // harsh one gets less contrast.
+        Analysis flat = analyzeImage(m_clean);
+        flat.lightnessStdDev = 8;
+        flat.lightnessSpread = 25;
+        const Need* contrast = nullptr;
+        const std::vector<Need> needs = assessNeeds(flat);
+        for (const Need& n : needs)
+            if (n.aspect == Aspect::Contrast) contrast = &n;
+        QVERIFY(contrast && contrast->actionable && contrast->fix.empty());
+        Finding noted;
+        noted.aspect = Aspect::Contrast;
+        noted.evidence = contrast->evidence;
+        QVERIFY(reasoningFor(noted, flat).find("flat on purpose") != std::string::npos);
+
+        Analysis harsh = analyzeImage(m_clean);
+        harsh.lightnessStdDev = 36;
+        harsh.clippedHighlights = harsh.crushedShadows = 0.02;
+        for (const Need& n : assessNeeds(harsh))
+            if (n.aspect == Aspect::Contrast)
+                QVERIFY(n.actionable && n.fix.value("tone", "contrast") < 0);
     }
 
     void samplePhotoGetsFewChanges() {
