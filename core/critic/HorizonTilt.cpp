@@ -71,8 +71,7 @@ constexpr double kBin = 0.25; // degrees
 constexpr int kBins = int(90 / kBin);
 
 // The magnitude-weighted orientation histogram of the strongest gradients in columns
-// [x0, x1), folded modulo 90° and smoothed circularly (σ ≈ 0.75°: the peak of a straight edge
-// spreads over a few bins).
+// [x0, x1), folded modulo 90°.
 std::vector<double> orientationHistogram(const cv::Mat& gx, const cv::Mat& gy,
                                          const cv::Mat& magnitude, float floor, int x0, int x1) {
     std::vector<double> histogram(kBins, 0.0);
@@ -93,11 +92,15 @@ std::vector<double> orientationHistogram(const cv::Mat& gx, const cv::Mat& gy,
             histogram[std::size_t((i0 + 1) % kBins)] += f * m[x];
         }
     }
+    return histogram;
+}
+
+// Smoothed circularly (σ ≈ 0.75°): the peak of a straight edge spreads over a few bins.
+std::vector<double> smoothed(const std::vector<double>& histogram) {
     std::vector<double> smooth(kBins, 0.0);
-    constexpr double kSigma = 0.75;
     for (int i = 0; i < kBins; ++i)
-        for (int k = -16; k <= 16; ++k)
-            smooth[std::size_t(i)] += std::exp(-0.5 * (k * kBin / kSigma) * (k * kBin / kSigma)) *
+        for (int k = -8; k <= 8; ++k)
+            smooth[std::size_t(i)] += std::exp(-0.5 * (k * kBin / 0.75) * (k * kBin / 0.75)) *
                                       histogram[std::size_t((i + k + kBins) % kBins)];
     return smooth;
 }
@@ -139,7 +142,7 @@ Peak levelPeak(const std::vector<double>& smooth) {
 // confidence is how far the peak stands above the histogram's median level (texture without
 // structure gives a flat histogram). A camera tilted up or down leans the verticals of the left
 // and right halves opposite ways (keystone), a roll leans them alike: where both halves have
-// structure of their own and their peaks are more than 1° apart, the lean is perspective, not
+// structure of their own and their peaks are more than 1.5° apart, the lean is perspective, not
 // roll.
 HorizonLine findFrameTilt(const cv::Mat& gray) {
     HorizonLine out;
@@ -155,11 +158,19 @@ HorizonLine findFrameTilt(const cv::Mat& gray) {
     std::nth_element(values.begin(), nth, values.end());
     const float floor = std::max(*nth, 1e-3f);
 
-    const Peak whole = levelPeak(orientationHistogram(gx, gy, magnitude, floor, 0, gray.cols));
-    if (!whole.found) return out;
+    // The halves' histograms, and the whole frame's as their sum (one pass over the pixels).
     const int middle = gray.cols / 2;
-    const Peak left = levelPeak(orientationHistogram(gx, gy, magnitude, floor, 0, middle));
-    const Peak right = levelPeak(orientationHistogram(gx, gy, magnitude, floor, middle, gray.cols));
+    const std::vector<double> leftCounts =
+        orientationHistogram(gx, gy, magnitude, floor, 0, middle);
+    const std::vector<double> rightCounts =
+        orientationHistogram(gx, gy, magnitude, floor, middle, gray.cols);
+    std::vector<double> wholeCounts(kBins);
+    for (std::size_t i = 0; i < wholeCounts.size(); ++i)
+        wholeCounts[i] = leftCounts[i] + rightCounts[i];
+    const Peak whole = levelPeak(smoothed(wholeCounts));
+    if (!whole.found) return out;
+    const Peak left = levelPeak(smoothed(leftCounts));
+    const Peak right = levelPeak(smoothed(rightCounts));
     constexpr double kStructure = 3.5; // a half's own peak this high is a structure to compare
     if (left.found && right.found && left.height >= kStructure && right.height >= kStructure &&
         std::abs(left.tilt - right.tilt) > 1.5)
