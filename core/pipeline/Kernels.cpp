@@ -1,5 +1,7 @@
 #include "pipeline/Kernels.h"
 
+#include "util/VectorClones.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -8,16 +10,23 @@
 
 namespace pictor::kernels {
 
+namespace {
+
+PICTOR_AVX2_CLONES
+void luminanceRow(const float* p, float* o, int width, const TransferLut& curve) {
+    for (int x = 0; x < width; ++x)
+        o[x] = kLumaR * p[3 * x] + kLumaG * p[3 * x + 1] + kLumaB * p[3 * x + 2];
+    curve.evaluate(o, o, width);
+}
+
+} // namespace
+
 Plane luminancePlane(const Image& image, const TransferLut& curve) {
     Plane out(image.width(), image.height());
     const int width = image.width();
 #pragma omp parallel for schedule(dynamic, 16)
-    for (int y = 0; y < image.height(); ++y) {
-        const float* p = image.row(y);
-        float* o = out.row(y);
-        for (int x = 0; x < width; ++x, p += 3)
-            o[x] = curve(kLumaR * p[0] + kLumaG * p[1] + kLumaB * p[2]);
-    }
+    for (int y = 0; y < image.height(); ++y)
+        luminanceRow(image.row(y), out.row(y), width, curve);
     return out;
 }
 
@@ -635,20 +644,53 @@ void applyLogGain(const Image& image, const Plane& gain, Image& out) {
 
 namespace {
 
-// Output row j of the warp into o (width pixels); `sourceRow(y)` gives source row y (rows that an
-// in-place warp has already overwritten come from its saved copies).
-template <typename SourceRow>
-void warpRow(SourceRow&& sourceRow, int sourceWidth, int sourceHeight, int width, int j,
-             const std::array<double, 6>& m, float* o) {
+// Where each pixel of output row j samples the source: its top-left source pixel (x0, y0) and the
+// fractions towards the next. Plain arithmetic, vectorised (with AVX2 where there is).
+PICTOR_AVX2_CLONES
+void warpCoordinates(const double* m, int j, int width, int sourceWidth, int sourceHeight, int* x0,
+                     int* y0, float* fx, float* fy) {
     const float maxX = float(sourceWidth - 1), maxY = float(sourceHeight - 1);
-    for (int i = 0; i < width; ++i, o += 3) {
+    for (int i = 0; i < width; ++i) {
         const float sx = std::clamp(float(m[0] * i + m[1] * j + m[2]), 0.0f, maxX);
         const float sy = std::clamp(float(m[3] * i + m[4] * j + m[5]), 0.0f, maxY);
-        const int x0 = int(sx), y0 = int(sy);
+        const int xi = int(sx), yi = int(sy);
+        x0[i] = xi;
+        y0[i] = yi;
+        fx[i] = sx - float(xi);
+        fy[i] = sy - float(yi);
+    }
+}
+
+// A thread's buffers for warpRow.
+struct WarpScratch {
+    std::vector<int> x0, y0;
+    std::vector<float> fx, fy;
+    std::vector<const float*> rows;
+};
+
+// Output row j of the warp into o (width pixels); `sourceRow(y)` gives source row y (rows that an
+// in-place warp has already overwritten come from its saved copies), asked once per source row the
+// output row reads.
+template <typename SourceRow>
+void warpRow(SourceRow&& sourceRow, int sourceWidth, int sourceHeight, int width, int j,
+             const std::array<double, 6>& m, float* o, WarpScratch& s) {
+    s.x0.resize(std::size_t(width));
+    s.y0.resize(s.x0.size());
+    s.fx.resize(s.x0.size());
+    s.fy.resize(s.x0.size());
+    warpCoordinates(m.data(), j, width, sourceWidth, sourceHeight, s.x0.data(), s.y0.data(),
+                    s.fx.data(), s.fy.data());
+    const auto [low, high] = std::minmax_element(s.y0.begin(), s.y0.end());
+    const int first = *low, last = std::min(*high + 1, sourceHeight - 1);
+    s.rows.resize(std::size_t(last - first + 1));
+    for (int y = first; y <= last; ++y)
+        s.rows[std::size_t(y - first)] = sourceRow(y);
+    for (int i = 0; i < width; ++i, o += 3) {
+        const int x0 = s.x0[std::size_t(i)], y0 = s.y0[std::size_t(i)];
         const int x1 = std::min(x0 + 1, sourceWidth - 1), y1 = std::min(y0 + 1, sourceHeight - 1);
-        const float fx = sx - float(x0), fy = sy - float(y0);
-        const float* top0 = sourceRow(y0);
-        const float* bottom0 = sourceRow(y1);
+        const float fx = s.fx[std::size_t(i)], fy = s.fy[std::size_t(i)];
+        const float* top0 = s.rows[std::size_t(y0 - first)];
+        const float* bottom0 = s.rows[std::size_t(y1 - first)];
         const float *p00 = top0 + 3 * x0, *p01 = top0 + 3 * x1, *p10 = bottom0 + 3 * x0,
                     *p11 = bottom0 + 3 * x1;
         for (int c = 0; c < 3; ++c) {
@@ -674,9 +716,13 @@ std::pair<int, int> warpRowSpan(const std::array<double, 6>& m, int width, int j
 Image warpBilinear(const Image& in, int width, int height, const std::array<double, 6>& m) {
     Image out(width, height);
     auto sourceRow = [&in](int y) { return in.row(y); };
-#pragma omp parallel for schedule(dynamic, 16)
-    for (int j = 0; j < height; ++j)
-        warpRow(sourceRow, in.width(), in.height(), width, j, m, out.row(j));
+#pragma omp parallel
+    {
+        WarpScratch scratch;
+#pragma omp for schedule(dynamic, 16)
+        for (int j = 0; j < height; ++j)
+            warpRow(sourceRow, in.width(), in.height(), width, j, m, out.row(j), scratch);
+    }
     return out;
 }
 
@@ -703,10 +749,14 @@ void warpBilinearInPlace(Image& image, int width, int height, const std::array<d
     };
     for (int j0 = 0; j0 < height; j0 += kChunk) {
         const int j1 = std::min(height, j0 + kChunk);
-#pragma omp parallel for schedule(dynamic, 4)
-        for (int j = j0; j < j1; ++j)
-            warpRow(sourceRow, sourceWidth, sourceHeight, width, j, m,
-                    chunk.data() + std::size_t(j - j0) * outRow);
+#pragma omp parallel
+        {
+            WarpScratch scratch;
+#pragma omp for schedule(dynamic, 4)
+            for (int j = j0; j < j1; ++j)
+                warpRow(sourceRow, sourceWidth, sourceHeight, width, j, m,
+                        chunk.data() + std::size_t(j - j0) * outRow, scratch);
+        }
         // Source rows the write touches; those a later output row reads are saved first.
         const std::size_t endFloat = std::size_t(j1) * outRow;
         const int touched =
