@@ -150,6 +150,27 @@ PICTOR_TEST(fast_path_agrees_with_tensor_path_per_op) {
     }
 }
 
+// The vignette's gain map is kept between renders (a slider moved before it leaves it unchanged):
+// a new amount must get its own map, and an earlier amount the same pixels as before.
+PICTOR_TEST(vignette_gain_maps_are_reused_only_for_the_same_vignette) {
+    const Image in = scene(640, 400);
+    std::vector<Image> renders;
+    for (const double amount : {-40.0, 30.0, -40.0})
+        renders.push_back(render(in, with({{"vignette", "amount", amount}}), RenderPath::Fast, 0));
+    const std::size_t bytes = in.pixelCount() * 3 * sizeof(float);
+    CHECK(std::memcmp(renders[0].data(), renders[2].data(), bytes) == 0);
+    // The corners: darker than the input at −40, lighter at +30.
+    CHECK_MSG(renders[0].at(2, 2)[1] < in.at(2, 2)[1] * 0.95f, renders[0].at(2, 2)[1]);
+    CHECK_MSG(renders[1].at(2, 2)[1] > in.at(2, 2)[1] * 1.02f, renders[1].at(2, 2)[1]);
+    // And each agrees with the op's own tensor code (as the per-op tolerance above).
+    for (std::size_t i = 0; i < 2; ++i) {
+        const double amount = i == 0 ? -40.0 : 30.0;
+        const Difference d = compare(
+            renders[i], render(in, with({{"vignette", "amount", amount}}), RenderPath::Tensor));
+        CHECK_MSG(d.mean <= 5e-4, "amount " << amount << ": mean " << d.mean);
+    }
+}
+
 PICTOR_TEST(fast_ops_really_change_the_image) {
     // Guards against a fast path that silently returns its input.
     const Image in = scene();
