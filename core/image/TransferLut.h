@@ -28,14 +28,10 @@ public:
         return a + frac * (m_table[index + 1] - a);
     }
 
-    // out[i] = (*this)(in[i]) for `count` values (`out` may be `in`): 8 at a time with AVX2
-    // where the processor has it, the same operations on each value, so the same results.
-    void evaluate(const float* in, float* out, int count) const;
-
 private:
     static constexpr int kFractionBits = 15; // 23 mantissa bits − 8 table bits
     static constexpr std::uint32_t kFractionMask = (1u << kFractionBits) - 1;
-    static constexpr float kMinInput = 1.0f / 16777216.0f;               // 2^-24
+    static constexpr float kMinInput = 1.0f / 16777216.0f; // 2^-24
     static constexpr std::uint32_t kBase = 0x33800000u >> kFractionBits; // bits of 2^-24
     std::vector<float> m_table;
     float m_atZero = 0, m_atOne = 1, m_belowMin = 0;

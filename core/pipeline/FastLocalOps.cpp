@@ -1,5 +1,6 @@
 #include "pipeline/FastLocalOps.h"
 
+#include "image/FastMath.h"
 #include "ops/ClarityModel.h"
 #include "ops/DenoiseModel.h"
 #include "ops/Filters.h"
@@ -7,12 +8,14 @@
 #include "ops/LocalOps.h"
 #include "pipeline/Kernels.h"
 #include "pipeline/StageCache.h"
+#include "util/VectorClones.h"
 
 #include <ATen/ATen.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <exception>
 #include <functional>
 #include <list>
 #include <memory>
@@ -74,16 +77,14 @@ struct Output {
     Image take() { return std::move(*target); }
 };
 
-// filters::encodeLuma and decodeLuma as tables, built once from the tensor functions themselves.
+// filters::decodeLuma as a table, built once from the tensor function itself.
 TransferLut tableOf(at::Tensor (*f)(const at::Tensor&), double domainMax) {
     return TransferLut(
         [f](double v) { return f(at::scalar_tensor(v, at::kDouble)).item<double>(); }, domainMax);
 }
 
-const TransferLut& encodeLumaTable() {
-    static const TransferLut table = tableOf(&ops::filters::encodeLuma, 1024.0);
-    return table;
-}
+// filters::encodeLuma: (max(Y, 0) + 1e-3)^(1/2.2).
+constexpr kernels::LumaCurve kEncodeLuma{1e-3f, 1.0f / 2.2f};
 
 // (decode: denoise adds decodeLuma(smoothed) − decodeLuma(g), as the op.)
 const TransferLut& decodeLumaTable() {
@@ -91,31 +92,48 @@ const TransferLut& decodeLumaTable() {
     return table;
 }
 
-// f on [−range, range], tabulated uniformly and interpolated linearly; clamped outside (NaN gives
-// f(−range)). For the ops' smooth, saturating per-pixel curves of a signed input.
-class UniformTable {
-public:
-    UniformTable(const std::function<double(double)>& f, double range, int size = 16384)
-        : m_table(std::size_t(size) + 1)
-        , m_range(float(range))
-        , m_scale(float(size / (2.0 * range)))
-        , m_last(float(size) - 1e-3f) {
-        for (int i = 0; i <= size; ++i)
-            m_table[std::size_t(i)] = float(f(-range + 2.0 * range * i / size));
+// clarity's gain 2^(k·limit·tanh(d / limit)) of the detail d = L − (a·L + b), for one row:
+// arithmetic, vectorised (tanh(z) = 1 − 2 / (e^2z + 1), saturating as exp2Fast clamps).
+PICTOR_AVX2_CLONES
+void clarityGainRow(const float* l, const float* ra, const float* rb, int width, float k,
+                    float limit, float* gain) {
+    const float twoLog2e = 2.0f * std::numbers::log2e_v<float>, inverseLimit = 1.0f / limit;
+    for (int i = 0; i < width; ++i) {
+        const float detail = l[i] - (ra[i] * l[i] + rb[i]);
+        const float squashed = 1.0f - 2.0f / (exp2Fast(twoLog2e * detail * inverseLimit) + 1.0f);
+        gain[i] = exp2Fast(k * limit * squashed);
     }
-    float operator()(float x) const {
-        float u = (x + m_range) * m_scale;
-        u = u > 0.0f ? u : 0.0f;
-        u = u < m_last ? u : m_last;
-        const int i = int(u);
-        const float a = m_table[std::size_t(i)];
-        return a + (u - float(i)) * (m_table[std::size_t(i) + 1] - a);
-    }
+}
 
-private:
-    std::vector<float> m_table;
-    float m_range, m_scale, m_last;
-};
+// sharpen's gain 2^(k·(L − blurred L)·mask) for one row, the mask fading the sharpening out where
+// the blurred row is flat (its slope from the rows above and below); m = masking in [0, 1].
+PICTOR_AVX2_CLONES
+void sharpenGainRow(const float* d, const float* b, const float* up, const float* down, int width,
+                    float k, float m, float scale, float* gain) {
+    auto mask = [=](float gx, float gy) {
+        const float slope = std::sqrt(gx * gx + gy * gy + 1e-12f) * scale;
+        float t = (slope - 0.05f) / 0.2f;
+        t = t > 0.0f ? t : 0.0f;
+        t = t < 1.0f ? t : 1.0f;
+        return 1.0f - m + m * (t * t * (3.0f - 2.0f * t));
+    };
+    if (m == 0.0f) {
+        for (int x = 0; x < width; ++x)
+            gain[x] = exp2Fast(k * (d[x] - b[x]));
+        return;
+    }
+    // The first and last pixels take their missing neighbour from themselves.
+    auto at = [&](int x, int left, int right) {
+        const float gx = (b[right] - b[left]) * 0.5f, gy = (down[x] - up[x]) * 0.5f;
+        return exp2Fast(k * (d[x] - b[x]) * mask(gx, gy));
+    };
+    gain[0] = at(0, 0, std::min(1, width - 1));
+    for (int x = 1; x < width - 1; ++x) {
+        const float gx = (b[x + 1] - b[x - 1]) * 0.5f, gy = (down[x] - up[x]) * 0.5f;
+        gain[x] = exp2Fast(k * (d[x] - b[x]) * mask(gx, gy));
+    }
+    if (width > 1) gain[width - 1] = at(width - 1, width - 2, width - 1);
+}
 
 // --- ops whose neighbourhood work runs on a reduced guide --------------------------------
 
@@ -126,28 +144,17 @@ Image clarity(const Image& image, double amount, Image* inPlace) {
     const int width = image.width(), height = image.height();
     const ops::ClarityModel m = ops::clarityModel(height, width);
     const double floor = m.floor;
-    const TransferLut logLuma([floor](double y) { return std::log2(y + floor); }, 1024.0);
-    const Plane logY = kernels::luminancePlane(image, logLuma);
+    const Plane logY = kernels::luminancePlane(image, kernels::LumaCurve{float(floor)});
 
-    // The gain 2^(k·limit·tanh(d / limit)) of the detail d = L − base, as a table (tanh and exp2
-    // per pixel were a third of the pass).
-    const double limit = m.detailLimit, k = m.strength * amount / 100.0;
-    const UniformTable gainOf([=](double d) { return std::exp2(k * limit * std::tanh(d / limit)); },
-                              12.0 * limit);
+    const float limit = float(m.detailLimit), k = float(m.strength * amount / 100.0);
     Output result(image, inPlace);
     Image& out = *result;
     // Row y, given its base-layer coefficients. Each pixel is read before it is written.
     auto finishRow = [&](int y, const float* ra, const float* rb) {
-        const float* p = image.row(y);
-        const float* l = logY.row(y);
-        float* o = out.row(y);
-        for (int i = 0; i < width; ++i, p += 3, o += 3) {
-            const float base = ra[i] * l[i] + rb[i];
-            const float gain = gainOf(l[i] - base);
-            o[0] = p[0] * gain;
-            o[1] = p[1] * gain;
-            o[2] = p[2] * gain;
-        }
+        thread_local std::vector<float> gain;
+        gain.resize(std::size_t(width));
+        clarityGainRow(logY.row(y), ra, rb, width, k, limit, gain.data());
+        kernels::applyRowGain(image.row(y), gain.data(), width, out.row(y));
     };
     if (m.subsample <= 1) {
         kernels::forEachGuidedStrip(logY, {}, int(m.radius), float(m.eps),
@@ -227,11 +234,34 @@ Image dehaze(const Image& image, double amount, Image* inPlace) {
     // The op's guide, area-reduced by the kernel ([1, 3, h, w]).
     const auto size = ops::hazeGuideSize(height, width);
     const Image guide = kernels::adaptiveAverage(image, int(size.width), int(size.height));
-    const ops::HazeEstimate haze =
-        ops::estimateHazeOnGuide(view(guide).permute({2, 0, 1}).unsqueeze(0).contiguous());
+    // The estimate is libtorch code on one thread (~2 ms at 2 MP); the encoded luminance and its
+    // reduction do not depend on it: the second thread makes them meanwhile.
+    // (An exception must not leave an OpenMP section: each is caught and rethrown after.)
+    ops::HazeEstimate haze;
+    Plane e, eSmallPlane;
+    std::exception_ptr failed[2];
+#pragma omp parallel sections
+    {
+#pragma omp section
+        try {
+            haze =
+                ops::estimateHazeOnGuide(view(guide).permute({2, 0, 1}).unsqueeze(0).contiguous());
+        } catch (...) {
+            failed[0] = std::current_exception();
+        }
+#pragma omp section
+        try {
+            e = kernels::luminancePlane(image, kEncodeLuma);
+            eSmallPlane = kernels::adaptiveAverage(e, int(size.width), int(size.height));
+        } catch (...) {
+            failed[1] = std::current_exception();
+        }
+    }
+    for (const std::exception_ptr& f : failed)
+        if (f) std::rethrow_exception(f);
     const int64_t h = haze.density.size(2), w = haze.density.size(3);
-    const Plane e = kernels::luminancePlane(image, encodeLumaTable());
-    const Plane eSmallPlane = kernels::adaptiveAverage(e, int(w), int(h));
+    if (h != size.height || w != size.width)
+        throw std::logic_error("dehaze: the estimate's grid is not the guide's");
     Plane densityPlane{int(w), int(h)};
     const at::Tensor densityData = haze.density.to(at::kFloat).contiguous();
     std::memcpy(densityPlane.data(), densityData.data_ptr<float>(),
@@ -300,7 +330,7 @@ Image denoise(const Image& image, double lumaAmount, double chromaAmount, const 
               Image* inPlace) {
     const int width = image.width(), height = image.height();
     const ops::DenoiseModel model = ops::denoiseModel(s.pixelScale);
-    const Plane g = kernels::luminancePlane(image, encodeLumaTable());
+    const Plane g = kernels::luminancePlane(image, kEncodeLuma);
     const TransferLut& decode = decodeLumaTable();
 
     // Luminance: smooth = A·g + B, the self-guided filter's coefficients at full resolution, made
@@ -404,8 +434,7 @@ Image denoise(const Image& image, double lumaAmount, double chromaAmount, const 
 Image sharpen(const Image& image, double amount, double radius, double masking,
               const FastSettings& s, Image* inPlace) {
     const int width = image.width(), height = image.height();
-    const TransferLut logLuma([](double y) { return std::log2(y + 1.0 / 256.0); }, 1024.0);
-    const Plane logY = kernels::luminancePlane(image, logLuma);
+    const Plane logY = kernels::luminancePlane(image, kernels::LumaCurve{1.0f / 256.0f});
     const double sigma = double(float(std::max(radius, 0.1)) * float(s.pixelScale));
     const std::vector<float> half = kernels::gaussianHalfKernel(sigma);
     const float k = float(amount / 100.0), m = float(masking / 100.0);
@@ -427,31 +456,11 @@ Image sharpen(const Image& image, double amount, double radius, double masking,
                 return blurredRows.data() + std::size_t(y - b0) * std::size_t(width);
             };
             for (int y = y0; y < y1; ++y) {
-                const float* d = logY.row(y);
-                const float* b = blurred(y);
-                const float* up = blurred(std::max(0, y - 1));
-                const float* down = blurred(std::min(height - 1, y + 1));
-                for (int x = 0; x < width; ++x) {
-                    float mask = 1.0f;
-                    if (m != 0.0f) {
-                        const float gx =
-                            (b[std::min(width - 1, x + 1)] - b[std::max(0, x - 1)]) * 0.5f;
-                        const float gy = (down[x] - up[x]) * 0.5f;
-                        const float slope = std::sqrt(gx * gx + gy * gy + 1e-12f) * scale;
-                        const float t = std::clamp((slope - 0.05f) / 0.2f, 0.0f, 1.0f);
-                        mask = 1.0f - m + m * (t * t * (3.0f - 2.0f * t));
-                    }
-                    gain[std::size_t(x)] = std::exp2(k * (d[x] - b[x]) * mask);
-                }
+                sharpenGainRow(logY.row(y), blurred(y), blurred(std::max(0, y - 1)),
+                               blurred(std::min(height - 1, y + 1)), width, k, m, scale,
+                               gain.data());
                 // Each output pixel reads only its own input pixel: in place is safe.
-                const float* p = image.row(y);
-                float* o = out.row(y);
-                for (int x = 0; x < width; ++x, p += 3, o += 3) {
-                    const float g = gain[std::size_t(x)];
-                    o[0] = p[0] * g;
-                    o[1] = p[1] * g;
-                    o[2] = p[2] * g;
-                }
+                kernels::applyRowGain(image.row(y), gain.data(), width, out.row(y));
             }
         }
     }

@@ -2,6 +2,10 @@
 
 #include "util/VectorClones.h"
 
+#if defined(PICTOR_AVX2_PATH)
+#include <immintrin.h>
+#endif
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -13,15 +17,24 @@ namespace pictor::kernels {
 namespace {
 
 PICTOR_AVX2_CLONES
-void luminanceRow(const float* p, float* o, int width, const TransferLut& curve) {
-    for (int x = 0; x < width; ++x)
-        o[x] = kLumaR * p[3 * x] + kLumaG * p[3 * x + 1] + kLumaB * p[3 * x + 2];
-    curve.evaluate(o, o, width);
+void luminanceRow(const float* p, float* o, int width, const LumaCurve& curve) {
+    const float offset = curve.offset, power = curve.power, max = curve.max;
+    auto luma = [&](int x) {
+        const float y = kLumaR * p[3 * x] + kLumaG * p[3 * x + 1] + kLumaB * p[3 * x + 2];
+        return LumaCurve::clamp(y, max) + offset;
+    };
+    // One loop per kind of curve (GCC vectorises neither with the choice inside).
+    if (power == 0.0f)
+        for (int x = 0; x < width; ++x)
+            o[x] = log2Fast(luma(x));
+    else
+        for (int x = 0; x < width; ++x)
+            o[x] = exp2Fast(power * log2Fast(luma(x)));
 }
 
 } // namespace
 
-Plane luminancePlane(const Image& image, const TransferLut& curve) {
+Plane luminancePlane(const Image& image, const LumaCurve& curve) {
     Plane out(image.width(), image.height());
     const int width = image.width();
 #pragma omp parallel for schedule(dynamic, 16)
@@ -588,6 +601,33 @@ RowUpsampler::RowUpsampler(int smallWidth, int smallHeight, int width, int heigh
     }
 }
 
+namespace {
+
+#if defined(PICTOR_AVX2_PATH)
+// RowUpsampler::row's horizontal step, 8 outputs at a time while their source cells lie in one
+// 9-float window: the window is loaded twice (from its first and second float) and the cells
+// picked by a permute — gathers were no faster than scalar loads on the processors measured.
+// Returns how many outputs it did (the rest, and any block it cannot take, are the caller's).
+PICTOR_AVX2_TARGET int expandRowAvx2(const float* small, int smallWidth, const int* x0,
+                                     const float* fx, int width, float* out) {
+    int x = 0;
+    for (; x + 8 <= width; x += 8) {
+        const int base = x0[x];
+        // Inside the window: x0 ≤ base + 7 (so x1 = x0 + 1, not the clamped last cell).
+        if (base + 9 > smallWidth || x0[x + 7] - base > 7) break;
+        const __m256i index = _mm256_sub_epi32(
+            _mm256_loadu_si256(reinterpret_cast<const __m256i*>(x0 + x)), _mm256_set1_epi32(base));
+        const __m256 a = _mm256_permutevar8x32_ps(_mm256_loadu_ps(small + base), index);
+        const __m256 b = _mm256_permutevar8x32_ps(_mm256_loadu_ps(small + base + 1), index);
+        _mm256_storeu_ps(
+            out + x, _mm256_add_ps(a, _mm256_mul_ps(_mm256_loadu_ps(fx + x), _mm256_sub_ps(b, a))));
+    }
+    return x;
+}
+#endif
+
+} // namespace
+
 void RowUpsampler::row(const float* small, int y, float* scratch, float* out) const {
     const float scale = float(m_smallHeight) / float(m_height);
     const float src = std::max(0.0f, scale * (float(y) + 0.5f) - 0.5f);
@@ -598,9 +638,34 @@ void RowUpsampler::row(const float* small, int y, float* scratch, float* out) co
     const float* r1 = small + std::size_t(y1) * m_smallWidth;
     for (int i = 0; i < m_smallWidth; ++i)
         scratch[i] = r0[i] + fy * (r1[i] - r0[i]);
-    for (int x = 0; x < m_width; ++x) {
+    int x = 0;
+#if defined(PICTOR_AVX2_PATH)
+    if (cpuHasAvx2())
+        x = expandRowAvx2(scratch, m_smallWidth, m_x0.data(), m_fx.data(), m_width, out);
+#endif
+    for (; x < m_width; ++x) {
         const float a = scratch[m_x0[std::size_t(x)]], b = scratch[m_x1[std::size_t(x)]];
         out[x] = a + m_fx[std::size_t(x)] * (b - a);
+    }
+}
+
+namespace {
+
+PICTOR_AVX2_CLONES
+void exp2Row(float* values, int count) {
+    for (int x = 0; x < count; ++x)
+        values[x] = exp2Fast(values[x]);
+}
+
+} // namespace
+
+PICTOR_AVX2_CLONES
+void applyRowGain(const float* in, const float* gain, int width, float* out) {
+    for (int x = 0; x < width; ++x) {
+        const float k = gain[x];
+        out[3 * x] = in[3 * x] * k;
+        out[3 * x + 1] = in[3 * x + 1] * k;
+        out[3 * x + 2] = in[3 * x + 2] * k;
     }
 }
 
@@ -614,30 +679,8 @@ void applyGainMap(const Image& image, const CoefficientMap& logGain, Image& out)
 #pragma omp for schedule(dynamic, 16)
         for (int y = 0; y < height; ++y) {
             up.row(logGain.b.data(), y, scratch.data(), gain.data());
-            const float* p = image.row(y);
-            float* o = out.row(y);
-            for (int x = 0; x < width; ++x, p += 3, o += 3) {
-                const float k = std::exp2(gain[std::size_t(x)]);
-                o[0] = p[0] * k;
-                o[1] = p[1] * k;
-                o[2] = p[2] * k;
-            }
-        }
-    }
-}
-
-void applyLogGain(const Image& image, const Plane& gain, Image& out) {
-    const int width = image.width();
-#pragma omp parallel for schedule(dynamic, 16)
-    for (int y = 0; y < image.height(); ++y) {
-        const float* p = image.row(y);
-        float* o = out.row(y);
-        const float* g = gain.row(y);
-        for (int x = 0; x < width; ++x, p += 3, o += 3) {
-            const float k = std::exp2(g[x]);
-            o[0] = p[0] * k;
-            o[1] = p[1] * k;
-            o[2] = p[2] * k;
+            exp2Row(gain.data(), width);
+            applyRowGain(image.row(y), gain.data(), width, out.row(y));
         }
     }
 }
@@ -658,6 +701,23 @@ void warpCoordinates(const double* m, int j, int width, int sourceWidth, int sou
         y0[i] = yi;
         fx[i] = sx - float(xi);
         fy[i] = sy - float(yi);
+    }
+}
+
+// Bilinear samples of `count` output pixels whose top-left taps are consecutive source pixels:
+// top[3k..3k+2] and its right neighbour top[3k+3..], the same in `bottom`.
+PICTOR_AVX2_CLONES
+void bilinearRun(const float* top, const float* bottom, const float* fx, const float* fy, int count,
+                 float* o) {
+    for (int k = 0; k < count; ++k) {
+        const float wx = fx[k], wy = fy[k];
+        for (int c = 0; c < 3; ++c) {
+            const float a = top[3 * k + c], b = top[3 * k + 3 + c];
+            const float d = bottom[3 * k + c], e = bottom[3 * k + 3 + c];
+            const float upper = a + wx * (b - a);
+            const float lower = d + wx * (e - d);
+            o[3 * k + c] = upper + wy * (lower - upper);
+        }
     }
 }
 
@@ -685,19 +745,35 @@ void warpRow(SourceRow&& sourceRow, int sourceWidth, int sourceHeight, int width
     s.rows.resize(std::size_t(last - first + 1));
     for (int y = first; y <= last; ++y)
         s.rows[std::size_t(y - first)] = sourceRow(y);
-    for (int i = 0; i < width; ++i, o += 3) {
+    // A slight rotation reads runs of consecutive source pixels from the same two rows (~40 px at
+    // 1.5°): those go through bilinearRun, whose contiguous loads vectorise; the pixels between
+    // runs, one by one (the same arithmetic).
+    for (int i = 0; i < width;) {
         const int x0 = s.x0[std::size_t(i)], y0 = s.y0[std::size_t(i)];
-        const int x1 = std::min(x0 + 1, sourceWidth - 1), y1 = std::min(y0 + 1, sourceHeight - 1);
-        const float fx = s.fx[std::size_t(i)], fy = s.fy[std::size_t(i)];
+        const int y1 = std::min(y0 + 1, sourceHeight - 1);
         const float* top0 = s.rows[std::size_t(y0 - first)];
         const float* bottom0 = s.rows[std::size_t(y1 - first)];
+        int end = i + 1; // the run [i, end): x0 + k, its right neighbour inside the row
+        while (end < width && s.y0[std::size_t(end)] == y0 &&
+               s.x0[std::size_t(end)] == x0 + (end - i))
+            ++end;
+        if (x0 + (end - i) > sourceWidth - 1) --end; // the last one's neighbour is clamped
+        if (end > i) {
+            bilinearRun(top0 + 3 * x0, bottom0 + 3 * x0, s.fx.data() + i, s.fy.data() + i, end - i,
+                        o + 3 * i);
+            i = end;
+            continue;
+        }
+        const int x1 = std::min(x0 + 1, sourceWidth - 1);
+        const float fx = s.fx[std::size_t(i)], fy = s.fy[std::size_t(i)];
         const float *p00 = top0 + 3 * x0, *p01 = top0 + 3 * x1, *p10 = bottom0 + 3 * x0,
                     *p11 = bottom0 + 3 * x1;
         for (int c = 0; c < 3; ++c) {
             const float top = p00[c] + fx * (p01[c] - p00[c]);
             const float bottom = p10[c] + fx * (p11[c] - p10[c]);
-            o[c] = top + fy * (bottom - top);
+            o[3 * i + c] = top + fy * (bottom - top);
         }
+        ++i;
     }
 }
 

@@ -6,6 +6,7 @@
 // several times slower on 24 MP (fresh 288 MB temporaries page-fault; ENVIRONMENT.md).
 //
 // No libtorch here: this file also serves tiled and strip-wise rendering.
+#include "image/FastMath.h"
 #include "image/Image.h"
 #include "image/PixelMemory.h"
 #include "image/TransferLut.h"
@@ -42,8 +43,25 @@ private:
 // Rec.2020 luminance weights (the same as ops/Filters.h).
 inline constexpr float kLumaR = 0.2627f, kLumaG = 0.6780f, kLumaB = 0.0593f;
 
-// curve(Y) for every pixel (Y ≤ 0 gives curve(0), as the ops' clamp_min(Y, 0)).
-Plane luminancePlane(const Image& image, const TransferLut& curve);
+// A curve the ops take of luminance Y: log2(Y' + offset), or (Y' + offset)^power when power ≠ 0,
+// where Y' is Y clamped into [0, max] (as the ops' clamp_min(Y, 0); NaN gives 0). Arithmetic
+// (image/FastMath.h), so that the plane's loop vectorises.
+struct LumaCurve {
+    float offset = 0;
+    float power = 0; // 0: log2
+    float max = 1024;
+    static float clamp(float y, float max) {
+        y = y > 0.0f ? y : 0.0f;
+        return y < max ? y : max;
+    }
+    float operator()(float y) const {
+        const float log = log2Fast(clamp(y, max) + offset);
+        return power == 0.0f ? log : exp2Fast(power * log);
+    }
+};
+
+// curve(Y) for every pixel.
+Plane luminancePlane(const Image& image, const LumaCurve& curve);
 
 // Mean over a (2r+1)² window, each window normalised by its in-image pixel count (as
 // filters::boxFilter). Direct sums, not running sums: guided filters subtract squared means, and
@@ -132,8 +150,9 @@ struct CoefficientMap {
 // size) may be `in`.
 void applyGainMap(const Image& in, const CoefficientMap& logGain, Image& out);
 
-// out = in · 2^gain per pixel (gain: a full-resolution plane). `out` may be `in`.
-void applyLogGain(const Image& in, const Plane& gain, Image& out);
+// out = in · gain[x] for the `width` pixels of a row (interleaved RGB; `out` may be `in`): the
+// last step of the ops that change only brightness (clarity, sharpen, vignette).
+void applyRowGain(const float* in, const float* gain, int width, float* out);
 
 // Bilinear resampling (grid_sampler with border padding and align_corners = false): output pixel
 // (i, j) samples the source at (m[0]·i + m[1]·j + m[2], m[3]·i + m[4]·j + m[5]) in source pixel

@@ -1,5 +1,6 @@
 #include "pipeline/Lut3d.h"
 
+#include "image/FastMath.h"
 #include "util/VectorClones.h"
 
 #include <ATen/ATen.h>
@@ -88,6 +89,21 @@ struct Cells {
     alignas(32) float w0[kChunk], w1[kChunk], w2[kChunk], w3[kChunk];
 };
 
+// LutShaper::encode in float arithmetic (image/FastMath.h; vectorises): u ∈ [0, 1].
+struct Shaper {
+    float epsilon, maxValue, low, inverseRange; // low = log2 ε, 1 / (log2(max + ε) − low)
+    explicit Shaper(const LutShaper& s)
+        : epsilon(float(s.epsilon))
+        , maxValue(float(s.maxValue))
+        , low(float(std::log2(s.epsilon)))
+        , inverseRange(float(1.0 / (std::log2(s.maxValue + s.epsilon) - std::log2(s.epsilon)))) {}
+    float operator()(float x) const {
+        x = x > 0.0f ? x : 0.0f; // also NaN
+        x = x < maxValue ? x : maxValue;
+        return (log2Fast(x + epsilon) - low) * inverseRange;
+    }
+};
+
 struct LutGeometry {
     int n;                            // lattice points per axis
     float scale;                      // n − 1
@@ -99,10 +115,10 @@ struct LutGeometry {
 // 1 − hi, hi − mid, mid − lo, lo of the sorted fractions; the corners step first along the axis
 // of the largest fraction and last along that of the smallest. Ties pick either axis: the weight
 // between the tied corners is then zero. Branch-free (on a noisy photo a six-way branch
-// mispredicted at nearly every pixel), so the loops vectorise; also compiled for AVX2 (gathers
-// for the shaper's table), with the same result.
+// mispredicted at nearly every pixel), so the loops vectorise; also compiled for AVX2, with the
+// same result.
 PICTOR_AVX2_CLONES
-void findCells(const float* src, int count, const ColorMatrix& m, const TransferLut& encode,
+void findCells(const float* src, int count, const ColorMatrix& m, const Shaper& shaper,
                const LutGeometry& g, Cells& cells) {
     for (int k = 0; k < count; ++k) {
         const float r0 = src[3 * k], g0 = src[3 * k + 1], b0 = src[3 * k + 2];
@@ -111,7 +127,8 @@ void findCells(const float* src, int count, const ColorMatrix& m, const Transfer
         cells.v[2][k] = m[6] * r0 + m[7] * g0 + m[8] * b0;
     }
     for (int c = 0; c < 3; ++c)
-        encode.evaluate(cells.v[c], cells.u[c], count);
+        for (int k = 0; k < count; ++k)
+            cells.u[c][k] = shaper(cells.v[c][k]);
     for (int k = 0; k < count; ++k) {
         // Lattice coordinates; the last cell is closed so that u = 1 interpolates inside it.
         const float u0 = cells.u[0][k] * g.scale, u1 = cells.u[1][k] * g.scale,
@@ -143,7 +160,7 @@ void applyLut3d(const Lut3d& lut, const ColorMatrix* prefix, const Image& in, Im
                 int firstRow, int rows) {
     if (rows < 0) rows = in.height() - firstRow;
     const LutShaper shaper = lut.shaper;
-    const TransferLut encode([shaper](double x) { return shaper.encode(x); }, shaper.maxValue);
+    const Shaper encode(shaper);
     const float eps = float(shaper.epsilon);
     const ColorMatrix m = prefix ? *prefix : ColorMatrix{1, 0, 0, 0, 1, 0, 0, 0, 1};
     const int n = lut.size;

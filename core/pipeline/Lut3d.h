@@ -12,7 +12,6 @@
 //  - inputs beyond the lattice's top keep the ratio of its edge instead of clipping.
 // Linear ops (a 3×3 matrix: white balance, exposure) can also be applied exactly before the LUT.
 #include "image/Image.h"
-#include "image/TransferLut.h"
 
 #include <ATen/core/Tensor.h>
 

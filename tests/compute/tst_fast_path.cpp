@@ -3,6 +3,7 @@
 // in for; the stage cache recomputes only what changed; previews render at any scale; CPU and
 // CUDA agree (skipped without CUDA).
 #include "compute/ComputeDevice.h"
+#include "image/FastMath.h"
 #include "ops/Filters.h"
 #include "pipeline/Kernels.h"
 #include "pipeline/Render.h"
@@ -169,6 +170,29 @@ PICTOR_TEST(vignette_gain_maps_are_reused_only_for_the_same_vignette) {
             renders[i], render(in, with({{"vignette", "amount", amount}}), RenderPath::Tensor));
         CHECK_MSG(d.mean <= 5e-4, "amount " << amount << ": mean " << d.mean);
     }
+}
+
+// The kernels' arithmetic log2 and exp2 (image/FastMath.h) against the library's, in double.
+PICTOR_TEST(fast_log2_and_exp2_are_within_about_an_ulp) {
+    double worstLog = 0, worstExp = 0;
+    for (int octave = -40; octave <= 40; ++octave)
+        for (int i = 0; i < 4096; ++i) {
+            const float x = std::ldexp(1.0f + float(i) / 4096.0f, octave);
+            const double exact = std::log2(double(x));
+            worstLog = std::max(worstLog, std::abs(double(log2Fast(x)) - exact) /
+                                              std::max(1.0, std::abs(exact)));
+        }
+    for (int i = -40000; i <= 40000; ++i) {
+        const float x = float(i) / 1000.0f;
+        const double exact = std::exp2(double(x));
+        worstExp = std::max(worstExp, std::abs(double(exp2Fast(x)) - exact) / exact);
+    }
+    CHECK_MSG(worstLog < 2.5e-7, "log2Fast: worst error " << worstLog);
+    CHECK_MSG(worstExp < 1.5e-7, "exp2Fast: worst relative error " << worstExp);
+    // Outside the float range it saturates instead of overflowing; NaN gives a finite value.
+    CHECK(std::isfinite(exp2Fast(1000.0f)) && exp2Fast(1000.0f) > 1e38f);
+    CHECK(exp2Fast(-1000.0f) > 0.0f && exp2Fast(-1000.0f) < 1e-37f);
+    CHECK(std::isfinite(exp2Fast(std::nanf(""))));
 }
 
 PICTOR_TEST(fast_ops_really_change_the_image) {
