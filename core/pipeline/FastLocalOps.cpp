@@ -234,13 +234,16 @@ Image dehaze(const Image& image, double amount, Image* inPlace) {
     // The op's guide, area-reduced by the kernel ([1, 3, h, w]).
     const auto size = ops::hazeGuideSize(height, width);
     const Image guide = kernels::adaptiveAverage(image, int(size.width), int(size.height));
-    // The estimate is libtorch code on one thread (~2 ms at 2 MP); the encoded luminance and its
-    // reduction do not depend on it: the second thread makes them meanwhile.
+    // The estimate is libtorch code on one thread (~2 ms, whatever the image size); the encoded
+    // luminance and its reduction do not depend on it: on a preview-sized image (up to ~3 MP,
+    // where they take one thread about as long) the second thread makes them meanwhile; on a
+    // larger one both threads make them after the estimate (at 24 MP the overlap cost 20 ms).
     // (An exception must not leave an OpenMP section: each is caught and rethrown after.)
+    const bool overlap = std::size_t(width) * std::size_t(height) <= 3'000'000;
     ops::HazeEstimate haze;
     Plane e, eSmallPlane;
     std::exception_ptr failed[2];
-#pragma omp parallel sections
+#pragma omp parallel sections if (overlap)
     {
 #pragma omp section
         try {
