@@ -56,21 +56,25 @@ Lut3d bakeLut3d(const ColorChain& chain, int size, LutShaper shaper) {
     return lut;
 }
 
-void applyColorMatrix(const ColorMatrix& m, const Image& in, Image& out) {
-    const int width = in.width();
-#pragma omp parallel for schedule(dynamic, 16)
-    for (int y = 0; y < in.height(); ++y) {
-        const float* src = in.row(y);
-        float* dst = out.row(y);
-        for (int x = 0; x < width; ++x, src += 3, dst += 3) {
-            const float r0 = src[0], g0 = src[1], b0 = src[2];
-            const float v[3] = {m[0] * r0 + m[1] * g0 + m[2] * b0,
-                                m[3] * r0 + m[4] * g0 + m[5] * b0,
-                                m[6] * r0 + m[7] * g0 + m[8] * b0};
-            for (int c = 0; c < 3; ++c)
-                dst[c] = v[c] > 0.0f ? v[c] : 0.0f;
-        }
+namespace {
+
+PICTOR_AVX2_CLONES
+void colorMatrixRow(const ColorMatrix& m, const float* src, int width, float* dst) {
+    for (int x = 0; x < width; ++x, src += 3, dst += 3) {
+        const float r0 = src[0], g0 = src[1], b0 = src[2];
+        const float v[3] = {m[0] * r0 + m[1] * g0 + m[2] * b0, m[3] * r0 + m[4] * g0 + m[5] * b0,
+                            m[6] * r0 + m[7] * g0 + m[8] * b0};
+        for (int c = 0; c < 3; ++c)
+            dst[c] = v[c] > 0.0f ? v[c] : 0.0f;
     }
+}
+
+} // namespace
+
+void applyColorMatrix(const ColorMatrix& m, const Image& in, Image& out) {
+#pragma omp parallel for schedule(dynamic, 16)
+    for (int y = 0; y < in.height(); ++y)
+        colorMatrixRow(m, in.row(y), in.width(), out.row(y));
 }
 
 namespace {
