@@ -1,6 +1,7 @@
 #include "pipeline/FastLocalOps.h"
 
 #include "image/FastMath.h"
+#include "image/TransferLut.h"
 #include "ops/ClarityModel.h"
 #include "ops/DenoiseModel.h"
 #include "ops/Filters.h"

@@ -1,5 +1,6 @@
 #include "pipeline/Kernels.h"
 
+#include "image/FastMath.h"
 #include "util/VectorClones.h"
 
 #if defined(PICTOR_AVX2_PATH)
@@ -66,17 +67,11 @@ template <int Lanes>
     return x;
 }
 
-#if defined(__x86_64__) && defined(__GNUC__)
+#if defined(PICTOR_AVX2_PATH)
 // The same with AVX2's twice wider vectors, on the processors that have it (chosen at run time:
 // the build targets baseline x86-64).
-__attribute__((target("avx2"))) int horizontalSumAvx2(const float* in, float* out, int x, int end,
-                                                      int r) {
+PICTOR_AVX2_TARGET int horizontalSumAvx2(const float* in, float* out, int x, int end, int r) {
     return registerBlockSums<8>(in, out, x, end, r);
-}
-
-bool hasAvx2() {
-    static const bool yes = __builtin_cpu_supports("avx2");
-    return yes;
 }
 #endif
 
@@ -95,8 +90,8 @@ void horizontalSum(const float* in, float* out, int width, int r) {
     };
     for (; x < std::min(r, width); ++x)
         edge(x);
-#if defined(__x86_64__) && defined(__GNUC__)
-    if (hasAvx2()) x = horizontalSumAvx2(in, out, x, width - r, r);
+#if defined(PICTOR_AVX2_PATH)
+    if (cpuHasAvx2()) x = horizontalSumAvx2(in, out, x, width - r, r);
 #endif
     x = registerBlockSums<4>(in, out, x, width - r, r);
     for (; x < width; ++x)

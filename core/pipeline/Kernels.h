@@ -6,10 +6,8 @@
 // several times slower on 24 MP (fresh 288 MB temporaries page-fault; ENVIRONMENT.md).
 //
 // No libtorch here: this file also serves tiled and strip-wise rendering.
-#include "image/FastMath.h"
 #include "image/Image.h"
 #include "image/PixelMemory.h"
-#include "image/TransferLut.h"
 
 #include <array>
 #include <functional>
@@ -53,10 +51,6 @@ struct LumaCurve {
     static float clamp(float y, float max) {
         y = y > 0.0f ? y : 0.0f;
         return y < max ? y : max;
-    }
-    float operator()(float y) const {
-        const float log = log2Fast(clamp(y, max) + offset);
-        return power == 0.0f ? log : exp2Fast(power * log);
     }
 };
 
