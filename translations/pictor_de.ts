@@ -315,6 +315,26 @@
         <source>The haze veil, neutral in clear air, is tinted: white balance %1 K, tint %2 would make it grey, and the whole photo carries that cast. White balance %3 K, tint %4 neutralises most of it before the veil itself is removed.</source>
         <translation>Der Dunstschleier, in klarer Luft neutral, ist getönt: Weißabgleich %1 K, Tönung %2 würde ihn grau machen, und das ganze Foto trägt diesen Farbstich. Weißabgleich %3 K, Tönung %4 neutralisiert den Großteil davon, bevor der Schleier selbst entfernt wird.</translation>
     </message>
+    <message>
+        <source>brightening before colours clip</source>
+        <translation>Aufhellen, bevor Farben abschneiden</translation>
+    </message>
+    <message>
+        <source>%1 → about %2 stops under by the headroom, %3 by the learned model.</source>
+        <translation>%1 → etwa %2 Blendenstufen unterbelichtet nach dem Spielraum zu Weiß, %3 nach dem gelernten Modell.</translation>
+    </message>
+    <message>
+        <source>%1 → about %2 stops under.</source>
+        <translation>%1 → etwa %2 Blendenstufen unterbelichtet.</translation>
+    </message>
+    <message>
+        <source>%1 But some colours are so saturated that one of their channels is already near white: brightening would clip them at once. Left as it is; lift the shadows or the mid-tones with a tone curve to make it lighter.</source>
+        <translation>%1 Aber einige Farben sind so gesättigt, dass einer ihrer Kanäle schon nahe Weiß liegt: Aufhellen würde sie sofort abschneiden. Unverändert gelassen; hellen Sie die Schatten oder die Mitteltöne mit einer Gradationskurve auf, um es heller zu machen.</translation>
+    </message>
+    <message>
+        <source>%1 Brightening stops at %2 EV: beyond it, saturated colours would reach white in one channel (1 % more of the pixels clipped) before the mid-tones reach mid grey.</source>
+        <translation>%1 Das Aufhellen endet bei %2 EV: darüber hinaus erreichten gesättigte Farben in einem Kanal Weiß (1 % mehr der Pixel abgeschnitten), bevor die Mitteltöne Mittelgrau erreichen.</translation>
+    </message>
 </context>
 <context>
     <name>pictor::ops</name>

@@ -315,6 +315,26 @@
         <source>The haze veil, neutral in clear air, is tinted: white balance %1 K, tint %2 would make it grey, and the whole photo carries that cast. White balance %3 K, tint %4 neutralises most of it before the veil itself is removed.</source>
         <translation>澄んだ空気では無彩色のはずのもやのベールに色が付いています。ホワイトバランス %1 K、色かぶり補正 %2 でグレーになり、写真全体にその色かぶりがあります。ホワイトバランス %3 K、色かぶり補正 %4 でその大部分を中和してから、ベールそのものを取り除きます。</translation>
     </message>
+    <message>
+        <source>brightening before colours clip</source>
+        <translation>色が白飛びするまでの明るさの余裕</translation>
+    </message>
+    <message>
+        <source>%1 → about %2 stops under by the headroom, %3 by the learned model.</source>
+        <translation>%1 → 白までの余裕からは約 %2 段、学習済みモデルからは %3 段の露出不足。</translation>
+    </message>
+    <message>
+        <source>%1 → about %2 stops under.</source>
+        <translation>%1 → 約 %2 段の露出不足。</translation>
+    </message>
+    <message>
+        <source>%1 But some colours are so saturated that one of their channels is already near white: brightening would clip them at once. Left as it is; lift the shadows or the mid-tones with a tone curve to make it lighter.</source>
+        <translation>%1 ただし、一部の色は彩度が高く、そのチャンネルの一つがすでに白に近いため、明るくするとすぐに白飛びします。このままにします。明るくしたい場合は、シャドウを持ち上げるか、トーンカーブで中間調を持ち上げてください。</translation>
+    </message>
+    <message>
+        <source>%1 Brightening stops at %2 EV: beyond it, saturated colours would reach white in one channel (1 % more of the pixels clipped) before the mid-tones reach mid grey.</source>
+        <translation>%1 明るさの補正は %2 EV までにとどめます。それ以上では、中間調が中間グレーに届く前に、彩度の高い色が一つのチャンネルで白に達します（白飛びする画素が 1 % 増えます）。</translation>
+    </message>
 </context>
 <context>
     <name>pictor::ops</name>

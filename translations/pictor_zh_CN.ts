@@ -315,6 +315,26 @@
         <source>The haze veil, neutral in clear air, is tinted: white balance %1 K, tint %2 would make it grey, and the whole photo carries that cast. White balance %3 K, tint %4 neutralises most of it before the veil itself is removed.</source>
         <translation>雾霭在洁净的空气中本应是中性色，这里却带有颜色：白平衡 %1 K、色调 %2 才能使其变灰，整张照片都带有这种偏色。白平衡 %3 K、色调 %4 先中和其大部分，然后再去除雾霭本身。</translation>
     </message>
+    <message>
+        <source>brightening before colours clip</source>
+        <translation>颜色溢出前可提亮的余量</translation>
+    </message>
+    <message>
+        <source>%1 → about %2 stops under by the headroom, %3 by the learned model.</source>
+        <translation>%1 → 按高光余量约欠曝 %2 档，按学习模型约 %3 档。</translation>
+    </message>
+    <message>
+        <source>%1 → about %2 stops under.</source>
+        <translation>%1 → 约欠曝 %2 档。</translation>
+    </message>
+    <message>
+        <source>%1 But some colours are so saturated that one of their channels is already near white: brightening would clip them at once. Left as it is; lift the shadows or the mid-tones with a tone curve to make it lighter.</source>
+        <translation>%1 但部分颜色饱和度很高，其某个通道已接近白色：提亮会立即使其溢出。保持原样；如需更亮，请提亮阴影，或用色调曲线提亮中间调。</translation>
+    </message>
+    <message>
+        <source>%1 Brightening stops at %2 EV: beyond it, saturated colours would reach white in one channel (1 % more of the pixels clipped) before the mid-tones reach mid grey.</source>
+        <translation>%1 提亮止于 %2 EV：超过此值，在中间调达到中灰之前，高饱和颜色会在某个通道中达到白色（溢出的像素增加 1 %）。</translation>
+    </message>
 </context>
 <context>
     <name>pictor::ops</name>

@@ -72,15 +72,33 @@ PerceptualPlanes perceptualPlanes(const Image& image) {
     return out;
 }
 
+constexpr float kClipLevel = 0.98f; // a channel this high is white on output
+
+// The gain (EV) that takes the brightest channel of 1 % more of the pixels than are clipped now
+// to the clip level, in the working space where `clipped` and the score after the edit count
+// them. `brightest`: each pixel's largest channel.
+double brighteningHeadroom(std::vector<float> brightest, std::size_t clipped) {
+    const std::size_t n = brightest.size();
+    const std::size_t allowed = clipped + (n + 99) / 100;
+    if (allowed >= n) return 0.0;
+    // The brightest pixel that must stay below the clip level.
+    auto limit = brightest.begin() + std::ptrdiff_t(n - 1 - allowed);
+    std::nth_element(brightest.begin(), limit, brightest.end());
+    constexpr double kMostEv = 8.0; // a black frame: any brightening is "possible"
+    if (*limit <= kClipLevel * std::exp2(-kMostEv)) return kMostEv;
+    return std::clamp(std::log2(kClipLevel / double(*limit)), 0.0, kMostEv);
+}
+
 void measureTone(const Image& thumb, const PerceptualPlanes& planes, Analysis& a) {
     const std::size_t n = thumb.pixelCount();
-    std::vector<float> y(n);
+    std::vector<float> y(n), brightest(n);
     std::size_t clipped = 0, crushed = 0, deep = 0, bright = 0;
     const float* px = thumb.data();
     double sumL = 0;
     for (std::size_t i = 0; i < n; ++i, px += 3) {
         y[i] = float(luma(px));
-        if (std::max({px[0], px[1], px[2]}) >= 0.98f) ++clipped;
+        brightest[i] = std::max({px[0], px[1], px[2]});
+        if (brightest[i] >= kClipLevel) ++clipped;
         if (y[i] < 0.0015f) ++crushed;
         const float l = std::isfinite(planes.lightness[i]) ? planes.lightness[i] : 0.0f;
         sumL += l;
@@ -96,6 +114,7 @@ void measureTone(const Image& thumb, const PerceptualPlanes& planes, Analysis& a
     a.crushedShadows = double(crushed) / double(n);
     a.deepShadows = double(deep) / double(n);
     a.brightHighlights = double(bright) / double(n);
+    a.brighteningHeadroomEv = brighteningHeadroom(std::move(brightest), clipped);
 
     a.lightnessPercentiles = quantiles(planes.lightness, kPercentiles);
     const auto yq = quantiles(

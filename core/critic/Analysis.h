@@ -55,8 +55,11 @@ struct Analysis {
     std::array<double, 7> lightnessPercentiles{}; // L* at the same percentiles
     double meanLightness = 0;                     // L*
     double medianLuminance = 0;                   // Y (same as lumaPercentiles[3])
-    double keyEv = 0;                   // log2(median Y / 0.18): stops above (+) or below mid grey
-    double clippedHighlights = 0;       // fraction with any channel ≥ 0.98 (clipped on output)
+    double keyEv = 0;             // log2(median Y / 0.18): stops above (+) or below mid grey
+    double clippedHighlights = 0; // fraction with any channel ≥ 0.98 (clipped on output)
+    // How far (EV) the exposure can rise before another 1 % of the pixels clip in some channel:
+    // a saturated sky or flower reaches white in one channel long before its luminance does.
+    double brighteningHeadroomEv = 0;
     double crushedShadows = 0;          // fraction with Y < 0.0015 (encoded < ~2 %: no detail left)
     double deepShadows = 0;             // fraction with L* < 15
     double brightHighlights = 0;        // fraction with L* > 90

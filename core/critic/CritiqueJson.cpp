@@ -69,6 +69,7 @@ QJsonObject analysisToJson(const Analysis& a) {
         {"medianLuminance", rounded(a.medianLuminance, 5)},
         {"keyEv", rounded(a.keyEv, 3)},
         {"clippedHighlights", rounded(a.clippedHighlights, 5)},
+        {"brighteningHeadroomEv", rounded(a.brighteningHeadroomEv, 3)},
         {"crushedShadows", rounded(a.crushedShadows, 5)},
         {"deepShadows", rounded(a.deepShadows, 5)},
         {"brightHighlights", rounded(a.brightHighlights, 5)},

@@ -67,9 +67,16 @@ Need exposureNeed(const Analysis& a, bool hazy, std::optional<double> modelEv) {
     const double share = modelEv ? 1.0 : 0.8;
     n.magnitude = clampd(std::max(0.0, std::abs(need) - 0.3) / 1.5, 0, 1);
     n.penalty = std::min(30.0, 12.0 * std::max(0.0, std::abs(need) - 0.3));
+    double correction = std::copysign(tidy(share * excess, 0.05), need);
+    // Brightening stops where saturated colours would clip: a blue sky reaches white in its blue
+    // channel long before its luminance does, and the photo would come out worse, not better.
+    const bool limited = correction > a.brighteningHeadroomEv;
+    if (limited) correction = std::floor(a.brighteningHeadroomEv * 20) / 20; // 0.05 EV steps
+    // Less than a tenth of a stop is not worth an instruction: the finding is then a note (how
+    // dark the photo is, and why brightening it would do harm).
     n.actionable = past;
-    if (n.actionable)
-        n.fix = oneParam("exposure", "exposure", std::copysign(tidy(share * excess, 0.05), need));
+    if (past && (correction < 0 || correction >= 0.1 - 1e-9))
+        n.fix = oneParam("exposure", "exposure", correction);
     n.evidence = {
         evidence("median_luminance", QT_TRANSLATE_NOOP("pictor::critic", "median luminance"),
                  100 * a.medianLuminance, "%"),
@@ -86,6 +93,11 @@ Need exposureNeed(const Analysis& a, bool hazy, std::optional<double> modelEv) {
             evidence("model_exposure_error",
                      QT_TRANSLATE_NOOP("pictor::critic", "exposure error (learned model)"),
                      -*modelEv, "EV"));
+    if (past && limited)
+        n.evidence.push_back(
+            evidence("brightening_headroom",
+                     QT_TRANSLATE_NOOP("pictor::critic", "brightening before colours clip"),
+                     a.brighteningHeadroomEv, "EV"));
     return n;
 }
 

@@ -44,6 +44,23 @@ QString exposureText(const Finding& f, const Analysis& a) {
     // With a model the correction is 0.6 of its estimate and 0.4 of the headroom's, all of it
     // (Diagnosis.cpp).
     const double model = evidenceValue(f, "model_exposure_error", 0.0);
+    // Brightening held back (or left out) so that saturated colours do not clip.
+    if (hasEvidence(f, "brightening_headroom")) {
+        const QString under =
+            hasEvidence(f, "model_exposure_error")
+                ? tr("%1 → about %2 stops under by the headroom, %3 by the learned model.")
+                      .arg(facts, num(error), num(std::abs(model)))
+                : tr("%1 → about %2 stops under.").arg(facts, num(error));
+        if (ev <= 0)
+            return tr("%1 But some colours are so saturated that one of their channels is "
+                      "already near white: brightening would clip them at once. Left as it is; "
+                      "lift the shadows or the mid-tones with a tone curve to make it lighter.")
+                .arg(under);
+        return tr("%1 Brightening stops at %2 EV: beyond it, saturated colours would reach "
+                  "white in one channel (1 % more of the pixels clipped) before the mid-tones "
+                  "reach mid grey.")
+            .arg(under, num(ev, 2));
+    }
     if (hasEvidence(f, "model_exposure_error")) {
         if (ev > 0)
             return tr("%1 → about %2 stops under by the headroom, %3 by the learned model. "

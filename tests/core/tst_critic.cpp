@@ -82,6 +82,51 @@ private Q_SLOTS:
         QCOMPARE(c.findings.front().aspect, Aspect::Exposure); // the most severe first
     }
 
+    // A dark photo with a saturated blue sky: the sky's blue channel reaches white long before
+    // the mid-tones reach mid grey. Brightening stops before it clips (or is left out, with the
+    // reason given, when the sky is at white already): the score after the edit must not drop.
+    void brighteningStopsBeforeSaturatedColoursClip_data() {
+        QTest::addColumn<double>("skyBlue");
+        QTest::addColumn<bool>("brightened");
+        QTest::newRow("room for a third of a stop") << 0.75 << true;
+        QTest::newRow("no room") << 0.95 << false;
+    }
+    void brighteningStopsBeforeSaturatedColoursClip() {
+        QFETCH(double, skyBlue);
+        QFETCH(bool, brightened);
+        Image dark = m_clean;
+        scaleExposure(dark, -1.5);
+        for (int y = 0; y < dark.height() / 8; ++y) {
+            float* px = dark.row(y);
+            for (int x = 0; x < dark.width(); ++x, px += 3) {
+                px[0] = 0.02f;
+                px[1] = 0.06f;
+                px[2] = float(skyBlue);
+            }
+        }
+        const Critique c = critiqueOf(dark);
+        const Finding* f = findingFor(c, Aspect::Exposure);
+        QVERIFY2(f, c.summary.c_str());
+        const double ev = c.recipe.value("exposure", "exposure");
+        const double room = std::log2(0.98 / skyBlue);
+        if (brightened) {
+            QVERIFY2(ev > 0.1 && ev <= room, qPrintable(QString::number(ev)));
+            QVERIFY(f->instruction.find("exposure") != std::string::npos);
+        } else {
+            QCOMPARE(ev, 0.0);
+            QVERIFY(f->fix.empty());
+        }
+        QVERIFY2(c.analysisAfter.clippedHighlights <= c.analysis.clippedHighlights + 0.011,
+                 qPrintable(QString::number(c.analysisAfter.clippedHighlights)));
+        QVERIFY2(c.scoreAfter >= c.score,
+                 qPrintable(QString("%1 → %2").arg(c.score).arg(c.scoreAfter)));
+        bool cited = false;
+        for (const Evidence& e : f->evidence)
+            cited = cited || e.key == "brightening_headroom";
+        QVERIFY(cited);
+        QVERIFY2(f->reasoning.find("saturated") != std::string::npos, f->reasoning.c_str());
+    }
+
     void overExposureIsDarkened() {
         Image bright = m_clean;
         scaleExposure(bright, 0.5);
