@@ -335,6 +335,10 @@
         <source>%1 Brightening stops at %2 EV: beyond it, saturated colours would reach white in one channel (1 % more of the pixels clipped) before the mid-tones reach mid grey.</source>
         <translation>%1 Das Aufhellen endet bei %2 EV: darüber hinaus erreichten gesättigte Farben in einem Kanal Weiß (1 % mehr der Pixel abgeschnitten), bevor die Mitteltöne Mittelgrau erreichen.</translation>
     </message>
+    <message>
+        <source>Grey-world and grey-edge estimates put the light at %1 K and %2 K, bluer than any daylight: the blue is the scene&apos;s own (blue hour, dusk, water), not a cast, so it is kept. &quot;Increase temperature by 1000 K&quot; warms it if you want.</source>
+        <translation>Grauwelt- und Graukanten-Schätzung setzen das Licht auf %1 K und %2 K, blauer als jedes Tageslicht: Das Blau gehört zur Szene (blaue Stunde, Dämmerung, Wasser), es ist kein Farbstich und bleibt erhalten. „Increase temperature by 1000 K“ wärmt es, wenn Sie möchten.</translation>
+    </message>
 </context>
 <context>
     <name>pictor::ops</name>

@@ -335,6 +335,10 @@
         <source>%1 Brightening stops at %2 EV: beyond it, saturated colours would reach white in one channel (1 % more of the pixels clipped) before the mid-tones reach mid grey.</source>
         <translation>%1 明るさの補正は %2 EV までにとどめます。それ以上では、中間調が中間グレーに届く前に、彩度の高い色が一つのチャンネルで白に達します（白飛びする画素が 1 % 増えます）。</translation>
     </message>
+    <message>
+        <source>Grey-world and grey-edge estimates put the light at %1 K and %2 K, bluer than any daylight: the blue is the scene&apos;s own (blue hour, dusk, water), not a cast, so it is kept. &quot;Increase temperature by 1000 K&quot; warms it if you want.</source>
+        <translation>グレーワールド推定とグレーエッジ推定では光は %1 K と %2 K で、どの昼光よりも青い値です。この青は色かぶりではなくシーンそのもの（ブルーアワー、夕暮れ、水）の色なので、そのまま残します。暖かくしたい場合は「Increase temperature by 1000 K」と入力してください。</translation>
+    </message>
 </context>
 <context>
     <name>pictor::ops</name>

@@ -335,6 +335,10 @@
         <source>%1 Brightening stops at %2 EV: beyond it, saturated colours would reach white in one channel (1 % more of the pixels clipped) before the mid-tones reach mid grey.</source>
         <translation>%1 提亮止于 %2 EV：超过此值，在中间调达到中灰之前，高饱和颜色会在某个通道中达到白色（溢出的像素增加 1 %）。</translation>
     </message>
+    <message>
+        <source>Grey-world and grey-edge estimates put the light at %1 K and %2 K, bluer than any daylight: the blue is the scene&apos;s own (blue hour, dusk, water), not a cast, so it is kept. &quot;Increase temperature by 1000 K&quot; warms it if you want.</source>
+        <translation>灰度世界和灰边估计得出的光源为 %1 K 和 %2 K，比任何日光都蓝：这种蓝色属于场景本身（蓝调时刻、黄昏、水面），不是偏色，因此保留。如需变暖，请输入“Increase temperature by 1000 K”。</translation>
+    </message>
 </context>
 <context>
     <name>pictor::ops</name>

@@ -16,6 +16,7 @@ constexpr double kFloorY = 1.0 / 4096; // darkest luminance that counts (log of 
 // still tint the veil's estimate a little).
 constexpr double kVeilTrust = 0.9;
 constexpr double kVeilAgreement = 0.3; // top and bottom veil colours ≲ 1.6 just-visible casts apart
+constexpr double kBluestLight = 25000; // K: no light a photo is taken in is bluer
 
 Evidence evidence(const char* key, const char* label, double value, const char* unit) {
     return {key, QCoreApplication::translate("pictor::critic", label).toStdString(), value, unit};
@@ -222,8 +223,14 @@ Need whiteBalanceNeed(const Analysis& a, bool hazy) {
     // Estimates far off any real light (|tint| > 60, or more than tungsten-vs-shade apart) are the
     // scene's colour, not a cast.
     const bool plausibleLight = std::abs(w.tintShift) <= 60 && std::abs(w.miredShift) <= 250;
-    n.actionable = plausibleLight && (std::abs(mired) >= 10 || std::abs(tint) >= 5);
-    if (n.actionable) {
+    // Both guesses bluer than any daylight (open shade under a clear sky stays below ~20000 K):
+    // the blue is the scene's (blue hour, fog at dusk, water), not the light's. Said, not fixed.
+    const bool beyondDaylight =
+        !hazy && a.greyWorld.temperature >= kBluestLight && a.greyEdge.temperature >= kBluestLight;
+    const bool cast = std::abs(mired) >= 10 || std::abs(tint) >= 5;
+    n.actionable = plausibleLight && cast;
+    if (beyondDaylight) n.magnitude = n.penalty = 0; // no defect: nothing lowers the score
+    if (n.actionable && !beyondDaylight) {
         const double source = a.sourceWhite.temperature;
         const double kelvin = std::clamp(1e6 / (1e6 / source + mired), 2000.0, 50000.0);
         // Rounded as a change a person would make (50 K steps, whole tint units).
@@ -332,7 +339,11 @@ Need tiltNeed(const Analysis& a) {
     n.magnitude = plausible ? clampd(std::abs(tilt) / 5 * confidence, 0, 1) : 0;
     n.penalty =
         plausible ? std::min(10.0, 3.0 * confidence * std::max(0.0, std::abs(tilt) - 0.3)) : 0;
-    n.actionable = plausible && confidence >= 0.6 && std::abs(tilt) >= 0.7;
+    // The larger the straightening, the more of the photo it crops away (of a 3:2 frame, 11 % of
+    // its width and height at 5°, 15 % at 7°): past 5° it needs a clearer line (a branch or a
+    // roof at 6° is a straight line too, but not a horizon).
+    const double needed = 0.6 + 0.05 * std::max(0.0, std::abs(tilt) - 5);
+    n.actionable = plausible && confidence >= needed && std::abs(tilt) >= 0.7;
     if (n.actionable) n.fix = oneParam("straighten", "angle", -tidy(tilt, 0.1));
     n.evidence = {evidence("tilt", QT_TRANSLATE_NOOP("pictor::critic", "horizon tilt"), tilt, "°"),
                   evidence("line_confidence",

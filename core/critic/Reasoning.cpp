@@ -128,6 +128,11 @@ QString whiteBalanceText(const Finding& f, const Analysis& a) {
             .arg(num(a.veilWhite.temperature, 0), num(a.veilWhite.tint, 0),
                  num(fixValue(f, "white_balance", "temperature", a.sourceWhite), 0),
                  num(fixValue(f, "white_balance", "tint", a.sourceWhite), 0));
+    if (f.fix.empty()) // both guesses bluer than any daylight (Diagnosis.cpp)
+        return tr("Grey-world and grey-edge estimates put the light at %1 K and %2 K, bluer than "
+                  "any daylight: the blue is the scene's own (blue hour, dusk, water), not a "
+                  "cast, so it is kept. \"Increase temperature by 1000 K\" warms it if you want.")
+            .arg(num(a.greyWorld.temperature, 0), num(a.greyEdge.temperature, 0));
     const WhiteEstimate& w = a.combined;
     const QString warmth = w.miredShift > 0 ? tr("warm") : tr("cool");
     QString cast = tr("%1 cast of %2 mired").arg(warmth, num(std::abs(w.miredShift), 0));

@@ -183,6 +183,31 @@ private Q_SLOTS:
         QVERIFY(c.analysisAfter.combined.strength < c.analysis.combined.strength);
     }
 
+    // A scene bluer than any daylight could light it (blue hour, dusk fog): the blue is the
+    // photo's, not a cast. The finding says so and changes nothing; the score is not lowered.
+    void aSceneBluerThanDaylightIsKept() {
+        Image dusk = m_clean;
+        applyChannelGains(dusk, 0.3, 0.55, 1.0);
+        const Critique c = critiqueOf(dusk);
+        QVERIFY2(c.analysis.greyWorld.temperature >= 25000 &&
+                     c.analysis.greyEdge.temperature >= 25000,
+                 qPrintable(QString("%1 K, %2 K")
+                                .arg(c.analysis.greyWorld.temperature)
+                                .arg(c.analysis.greyEdge.temperature)));
+        const Finding* f = findingFor(c, Aspect::WhiteBalance);
+        QVERIFY2(f, qPrintable(QString("%1 (cast %2 mired, tint %3)")
+                                   .arg(QString::fromStdString(c.summary))
+                                   .arg(c.analysis.combined.miredShift)
+                                   .arg(c.analysis.combined.tintShift)));
+        QVERIFY(f->fix.empty());
+        QVERIFY(!c.recipe.find("white_balance"));
+        QVERIFY2(f->reasoning.find("bluer than any daylight") != std::string::npos,
+                 f->reasoning.c_str());
+        // The same scene with a cast a light could give is still corrected (the test above).
+        Image cool = m_clean;
+        applyChannelGains(cool, 0.75, 1.0, 1.35);
+        QVERIFY(critiqueOf(cool).recipe.find("white_balance"));
+    }
     void noiseBlurHazeAndTiltEachGetTheirFix_data() {
         QTest::addColumn<int>("defect");
         QTest::addColumn<QString>("op");
@@ -339,6 +364,34 @@ private Q_SLOTS:
         (void)applyModelAdvice(none, b, {}, minor);
         for (const Need& n : minor)
             if (n.aspect == Aspect::Exposure || n.magnitude < 0.34) QVERIFY(!n.actionable);
+    }
+
+    // A straightening crops the photo, more the larger it is: past 5° the line must be clearer
+    // (a branch at 6.6° found at 62 % confidence is not a horizon).
+    void largeStraighteningsNeedClearerLines_data() {
+        QTest::addColumn<double>("tilt");
+        QTest::addColumn<double>("confidence");
+        QTest::addColumn<bool>("straightened");
+        QTest::newRow("4.8° at 62 %") << 4.8 << 0.62 << true;
+        QTest::newRow("6.6° at 62 %") << 6.6 << 0.62 << false;
+        QTest::newRow("6.6° at 75 %") << 6.6 << 0.75 << true;
+        QTest::newRow("-7.5° at 70 %") << -7.5 << 0.70 << false;
+        QTest::newRow("-7.5° at 90 %") << -7.5 << 0.90 << true;
+        QTest::newRow("0.5° at 100 %: too small to matter") << 0.5 << 1.0 << false;
+        QTest::newRow("9° at 100 %: a slope, not a tilt") << 9.0 << 1.0 << false;
+    }
+    void largeStraighteningsNeedClearerLines() {
+        QFETCH(double, tilt);
+        QFETCH(double, confidence);
+        QFETCH(bool, straightened);
+        Analysis a = analyzeImage(m_clean);
+        a.horizonTiltDegrees = tilt;
+        a.horizonConfidence = confidence;
+        for (const Need& n : assessNeeds(a)) {
+            if (n.aspect != Aspect::Tilt) continue;
+            QCOMPARE(n.actionable, straightened);
+            if (straightened) QCOMPARE(n.fix.value("straighten", "angle"), -tilt);
+        }
     }
 
     void aFlatPhotoIsNotedAndLeftAlone() {
