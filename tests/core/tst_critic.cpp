@@ -394,6 +394,33 @@ private Q_SLOTS:
         }
     }
 
+    // A veil lifts the darkest tones (L* 1 % ≥ 35) and flattens the rest; a contrasty scene
+    // keeps some spread under a thin veil and is still dehazed.
+    void aVeilIsFoundUnlessThePhotoIsContrastyOrColourless_data() {
+        QTest::addColumn<double>("spread");
+        QTest::addColumn<double>("neutral");
+        QTest::addColumn<bool>("dehazed");
+        QTest::newRow("flat, colourful") << 8.0 << 0.3 << true;
+        QTest::newRow("contrasty scene under a thin veil") << 19.0 << 0.3 << true;
+        QTest::newRow("too contrasty for a veil") << 26.0 << 0.3 << false;
+        QTest::newRow("colourless: a grey backdrop or fog on purpose") << 8.0 << 0.9 << false;
+    }
+    void aVeilIsFoundUnlessThePhotoIsContrastyOrColourless() {
+        QFETCH(double, spread);
+        QFETCH(double, neutral);
+        QFETCH(bool, dehazed);
+        Analysis a = analyzeImage(m_clean);
+        a.darkChannelMean = 0.55;
+        a.lightnessPercentiles[0] = 45;
+        a.lightnessStdDev = spread;
+        a.neutralFraction = neutral;
+        for (const Need& n : assessNeeds(a)) {
+            if (n.aspect != Aspect::Haze) continue;
+            QCOMPARE(n.actionable, dehazed);
+            if (dehazed) QCOMPARE(n.fix.value("dehaze", "amount"), 100.0);
+        }
+    }
+
     void aFlatPhotoIsNotedAndLeftAlone() {
         // Photos this flat are mostly flat on purpose: a finding that says so, with no fix; a
         // harsh one gets less contrast.
