@@ -153,11 +153,16 @@ Need hazeNeed(const Analysis& a) {
     const bool veiled = blackLift >= 35;
     n.magnitude = veiled ? clampd((dark - 0.2) / 0.3, 0, 1) : 0;
     n.penalty = veiled ? std::min(15.0, 80.0 * std::max(0.0, dark - 0.2)) : 0;
+    // A veil flattens the tones, but a contrasty scene keeps some spread under a thin one (σ of
+    // L* 33 → 21): up to σ 22 when its brightest 1 % stays below white. Over-exposure lifts the
+    // blacks and keeps the spread too, but pushes the brightest tones past white; a veil pulls
+    // them towards its own grey. (No clean photo of photos/train or train_extra with its darkest
+    // 1 % at L* 35 or more has σ above 14.)
+    const double spread = a.lightnessStdDev;
+    const bool flattened = spread < 16 || (spread < 22 && a.lumaPercentiles[6] <= 1.0);
     // A nearly colourless photo with a high dark channel is as likely a grey backdrop or a
-    // deliberate fog picture as haze: left alone. A veil flattens the tones, but a contrasty
-    // scene keeps some spread under a thin one (σ of L* 33 → 21): up to σ 22. (No clean photo of
-    // photos/train or train_extra with its darkest 1 % at L* 35 or more has σ above 14.)
-    n.actionable = veiled && dark >= 0.3 && a.lightnessStdDev < 22 && a.neutralFraction < 0.85;
+    // deliberate fog picture as haze: left alone.
+    n.actionable = veiled && dark >= 0.3 && flattened && a.neutralFraction < 0.85;
     // The op estimates the veil itself and removes all of it at 100 (bench quality --oracle). A
     // veil lifting the darkest 1 % to L* 45 and more is surely haze: 100; a thinner one may hold
     // the scene's own pale tones, so less (50 at L* 35).

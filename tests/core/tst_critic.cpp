@@ -398,21 +398,26 @@ private Q_SLOTS:
     // keeps some spread under a thin veil and is still dehazed.
     void aVeilIsFoundUnlessThePhotoIsContrastyOrColourless_data() {
         QTest::addColumn<double>("spread");
+        QTest::addColumn<double>("brightest"); // Y at 99 %
         QTest::addColumn<double>("neutral");
         QTest::addColumn<bool>("dehazed");
-        QTest::newRow("flat, colourful") << 8.0 << 0.3 << true;
-        QTest::newRow("contrasty scene under a thin veil") << 19.0 << 0.3 << true;
-        QTest::newRow("too contrasty for a veil") << 26.0 << 0.3 << false;
-        QTest::newRow("colourless: a grey backdrop or fog on purpose") << 8.0 << 0.9 << false;
+        QTest::newRow("flat, colourful") << 8.0 << 0.9 << 0.3 << true;
+        QTest::newRow("contrasty scene under a thin veil") << 19.0 << 0.9 << 0.3 << true;
+        QTest::newRow("contrasty and past white: over-exposed") << 19.0 << 1.6 << 0.3 << false;
+        QTest::newRow("too contrasty for a veil") << 26.0 << 0.9 << 0.3 << false;
+        QTest::newRow("colourless: a grey backdrop or fog on purpose")
+            << 8.0 << 0.9 << 0.9 << false;
     }
     void aVeilIsFoundUnlessThePhotoIsContrastyOrColourless() {
         QFETCH(double, spread);
+        QFETCH(double, brightest);
         QFETCH(double, neutral);
         QFETCH(bool, dehazed);
         Analysis a = analyzeImage(m_clean);
         a.darkChannelMean = 0.55;
         a.lightnessPercentiles[0] = 45;
         a.lightnessStdDev = spread;
+        a.lumaPercentiles[6] = brightest;
         a.neutralFraction = neutral;
         for (const Need& n : assessNeeds(a)) {
             if (n.aspect != Aspect::Haze) continue;
