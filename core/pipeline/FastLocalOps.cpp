@@ -129,10 +129,8 @@ void sharpenGainRow(const float* d, const float* b, const float* up, const float
         return exp2Fast(k * (d[x] - b[x]) * mask(gx, gy));
     };
     gain[0] = at(0, 0, std::min(1, width - 1));
-    for (int x = 1; x < width - 1; ++x) {
-        const float gx = (b[x + 1] - b[x - 1]) * 0.5f, gy = (down[x] - up[x]) * 0.5f;
-        gain[x] = exp2Fast(k * (d[x] - b[x]) * mask(gx, gy));
-    }
+    for (int x = 1; x < width - 1; ++x)
+        gain[x] = at(x, x - 1, x + 1);
     if (width > 1) gain[width - 1] = at(width - 1, width - 2, width - 1);
 }
 
