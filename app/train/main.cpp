@@ -1,7 +1,7 @@
 // pictor-train: trains the learned Critic (core/nn) on degraded crops of real photos.
 //
 //   pictor-train --data ../shared/data --out models/critic-v1.pnn [--seed N] [--steps A,B,C]
-//                [--batch N] [--threads N] [--quick]
+//                [--batch N] [--reuse N] [--pool N] [--threads N] [--quick]
 //
 // Data: <data>/photos/train and <data>/photos/train_extra (decoded once, kept reduced in memory);
 // <data>/photos/val is only evaluated, never trained on. Each sample is a random crop of a photo,
@@ -9,8 +9,10 @@
 // measured by the deterministic analysis (critic/Analysis) and the network's own priors.
 // Three stages (as the paper): (i) single defects, regression + detection; (ii) mixed defects;
 // (iii) end-to-end through the Artist's differentiable global ops, loss = ΔE to the clean crop,
-// clean photos weighted ×3 (do no harm). Seeded; CUDA when libtorch sees it.
+// clean photos weighted ×3 (do no harm). Seeded; CUDA when libtorch sees it. --reuse N trains on
+// each sample N times on average (SamplePool.h): N times the gradient steps for the same data.
 #include "PhotoCache.h"
+#include "train/SamplePool.h"
 
 #include "critic/Analysis.h"
 #include "nn/CriticModel.h"
@@ -22,6 +24,7 @@
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -40,6 +43,8 @@ struct Options {
     std::uint64_t seed = 1;
     int steps[3] = {700, 700, 500};
     int batch = 24;
+    int reuse = 1;               // gradient steps each sample serves (1: a fresh batch every step)
+    std::size_t poolSize = 1024; // samples the pool keeps when reuse > 1 (~0.3 MB each)
     int threads = 1; // data generation dominates; on a shared 2-core machine one thread is fastest
     int photoSize = 256; // side of the square "photo" crops that are degraded
     std::size_t photoLimit = 0;
@@ -50,7 +55,7 @@ struct Options {
 int usage(const char* why) {
     std::fprintf(stderr,
                  "pictor-train: %s\nUsage: pictor-train [--data DIR] [--out FILE.pnn] [--seed N] "
-                 "[--steps A,B,C] [--batch N] [--threads N] [--quick]\n",
+                 "[--steps A,B,C] [--batch N] [--reuse N] [--pool N] [--threads N] [--quick]\n",
                  why);
     return 2;
 }
@@ -240,6 +245,10 @@ int main(int argc, char** argv) {
             o.seed = std::strtoull(v, nullptr, 10);
         } else if (a == "--batch" && (v = next())) {
             o.batch = std::max(2, std::atoi(v));
+        } else if (a == "--pool" && (v = next())) {
+            o.poolSize = std::size_t(std::clamp(std::atoi(v), 16, 1 << 16));
+        } else if (a == "--reuse" && (v = next())) {
+            o.reuse = std::clamp(std::atoi(v), 1, 64);
         } else if (a == "--threads" && (v = next())) {
             o.threads = std::max(1, std::atoi(v));
         } else if (a == "--steps" && (v = next())) {
@@ -256,9 +265,10 @@ int main(int argc, char** argv) {
     const at::Device device = at::hasCUDA() ? at::Device(at::kCUDA) : at::Device(at::kCPU);
     const auto start = Clock::now();
 
-    std::printf("pictor-train: seed %llu, device %s, %d threads, batch %d, steps %d/%d/%d\n",
-                static_cast<unsigned long long>(o.seed), device.is_cuda() ? "CUDA" : "CPU",
-                o.threads, o.batch, o.steps[0], o.steps[1], o.steps[2]);
+    std::printf(
+        "pictor-train: seed %llu, device %s, %d threads, batch %d, reuse %d, steps %d/%d/%d\n",
+        static_cast<unsigned long long>(o.seed), device.is_cuda() ? "CUDA" : "CPU", o.threads,
+        o.batch, o.reuse, o.steps[0], o.steps[1], o.steps[2]);
     std::vector<trainapp::CachedPhoto> photos;
     for (const char* sub : {"photos/train", "photos/train_extra"}) {
         auto part = trainapp::loadPhotoCache(o.data / sub, 400, o.photoLimit);
@@ -310,8 +320,16 @@ int main(int argc, char** argv) {
     const Stage stages[3] = {{"i single", false, 0.15, 2e-3, {1.0, 0.5, 0.0, 3.0}},
                              {"ii mixed", true, 0.15, 1e-3, {1.0, 0.5, 0.0, 3.0}},
                              {"iii render", true, 0.2, 4e-4, {0.3, 0.3, 1.0, 3.0}}};
+    train::SamplePool pool(o.quick ? std::size_t(4 * o.batch) : o.poolSize);
+    const int freshPerStep = (o.batch + o.reuse - 1) / o.reuse;
     for (int s = 0; s < 3; ++s) {
         const Stage& stage = stages[s];
+        if (o.reuse > 1) {
+            // A full pool of this stage's mix first, so that the first batches do not repeat a few.
+            pool.clear();
+            while (pool.size() < pool.capacity())
+                pool.add(draw(stage.mixed, stage.clean));
+        }
         double sumReg = 0, sumDet = 0, sumRender = 0;
         int count = 0;
         auto lastPrint = Clock::now();
@@ -320,8 +338,14 @@ int main(int argc, char** argv) {
             adam.setLearningRate(stage.lr *
                                  (0.55 + 0.45 * std::cos(M_PI * step / std::max(1, o.steps[s]))));
             std::vector<train::TrainingSample> samples;
-            for (int b = 0; b < o.batch; ++b)
-                samples.push_back(draw(stage.mixed, stage.clean));
+            if (o.reuse == 1) {
+                for (int b = 0; b < o.batch; ++b)
+                    samples.push_back(draw(stage.mixed, stage.clean));
+            } else {
+                for (int b = 0; b < freshPerStep; ++b)
+                    pool.add(draw(stage.mixed, stage.clean));
+                samples = pool.draw(std::size_t(o.batch), rng);
+            }
             const train::Batch batch = train::makeBatch(samples, device);
             adam.zeroGrad();
             const train::Losses losses = train::computeLosses(net, batch, stage.weights);
@@ -336,7 +360,8 @@ int main(int argc, char** argv) {
                     "stage %-10s step %4d/%d  regression %.4f  detection %.4f  render ΔE %.2f  "
                     "%.1f samples/s  %.0f s\n",
                     stage.name, step, o.steps[s], sumReg / count, sumDet / count, sumRender / count,
-                    count * o.batch / secondsSince(lastPrint), secondsSince(start));
+                    count * (o.reuse == 1 ? o.batch : freshPerStep) / secondsSince(lastPrint),
+                    secondsSince(start));
                 lastPrint = Clock::now();
                 std::printf("    time so far: degrade %.0f s, analysis %.0f s, sample %.0f s\n",
                             gDegradeSeconds, gAnalysisSeconds, gSampleSeconds);

@@ -7,6 +7,7 @@
 #include "nn/Sha256.h"
 #include "train/CriticTraining.h"
 #include "train/Degradations.h"
+#include "train/SamplePool.h"
 
 #include <ATen/ATen.h>
 
@@ -16,6 +17,7 @@
 #include <cstring>
 #include <fstream>
 #include <limits>
+#include <set>
 #include <sstream>
 
 using namespace pictor;
@@ -202,6 +204,35 @@ private Q_SLOTS:
             last = losses.total.item<double>();
         }
         QVERIFY2(last < 0.7 * first, qPrintable(QString("loss %1 → %2").arg(first).arg(last)));
+    }
+
+    void samplePool_keepsTheNewestAndDrawsFromAllOfThem() {
+        // Each sample is told apart by its one feature. A pool of 4 fed 7 keeps the last 4; draws
+        // come from all of them (an empty pool draws none, using no random numbers), and the same
+        // seed draws the same batch (reproducible training).
+        train::SamplePool pool(4);
+        std::mt19937_64 rng(3);
+        QVERIFY(pool.draw(5, rng).empty());
+        for (int i = 0; i < 7; ++i) {
+            train::TrainingSample s;
+            s.features = at::full({1}, float(i));
+            pool.add(s);
+        }
+        QCOMPARE(pool.size(), std::size_t(4));
+        std::set<int> seen;
+        std::vector<int> first;
+        for (const auto& s : pool.draw(200, rng)) {
+            seen.insert(int(s.features.item<float>()));
+            first.push_back(int(s.features.item<float>()));
+        }
+        QCOMPARE(seen, (std::set<int>{3, 4, 5, 6}));
+        std::mt19937_64 again(3);
+        std::vector<int> second;
+        for (const auto& s : pool.draw(200, again))
+            second.push_back(int(s.features.item<float>()));
+        QCOMPARE(second, first);
+        pool.clear();
+        QCOMPARE(pool.size(), std::size_t(0));
     }
 
     void committedModel_brightensADarkenedPhoto() {
