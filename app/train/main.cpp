@@ -12,7 +12,6 @@
 // clean photos weighted ×3 (do no harm). Seeded; CUDA when libtorch sees it. --reuse N trains on
 // each sample N times on average (SamplePool.h): N times the gradient steps for the same data.
 #include "PhotoCache.h"
-#include "train/SamplePool.h"
 
 #include "critic/Analysis.h"
 #include "nn/CriticModel.h"
@@ -20,6 +19,7 @@
 #include "nn/Sha256.h"
 #include "train/CriticTraining.h"
 #include "train/Degradations.h"
+#include "train/SamplePool.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
