@@ -419,11 +419,14 @@ private Q_SLOTS:
         a.lightnessStdDev = spread;
         a.lumaPercentiles[6] = brightest;
         a.neutralFraction = neutral;
+        int hazeNeeds = 0; // the loop alone would pass if the haze need went missing
         for (const Need& n : assessNeeds(a)) {
             if (n.aspect != Aspect::Haze) continue;
+            ++hazeNeeds;
             QCOMPARE(n.actionable, dehazed);
             if (dehazed) QCOMPARE(n.fix.value("dehaze", "amount"), 100.0);
         }
+        QCOMPARE(hazeNeeds, 1);
     }
 
     void aFlatPhotoIsNotedAndLeftAlone() {
