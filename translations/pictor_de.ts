@@ -219,6 +219,10 @@
         <translation>%1 % der Pixel sind zu Weiß abgeschnitten. Eine entwickelte Datei hat dort keine Zeichnung mehr, keine Bearbeitung holt sie zurück; die übrigen Korrekturen lassen den Anteil nicht wachsen.</translation>
     </message>
     <message>
+        <source>%1 % of the pixels would clip on output. The file holds detail above white, but its brightest 1 % reaches only %2 % of white: too little to pull the highlights down for.</source>
+        <translation>%1 % der Pixel würden bei der Ausgabe abgeschnitten. Die Datei hat Zeichnung über Weiß, doch ihr hellstes 1 % erreicht nur %2 % von Weiß: zu wenig, um dafür die Lichter abzusenken.</translation>
+    </message>
+    <message>
         <source>%1 % of the pixels would clip on output, but the file holds detail above white: pulling the highlights down (%2) brings it back.</source>
         <translation>%1 % der Pixel würden bei der Ausgabe abgeschnitten, doch die Datei hat Zeichnung über Weiß: Lichter absenken (%2) holt sie zurück.</translation>
     </message>

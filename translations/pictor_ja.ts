@@ -219,6 +219,10 @@
         <translation>ピクセルの %1 % が白飛びしています。現像済みのファイルにはその部分のディテールが残っていないため、どの編集でも復元できません。他の補正で白飛びが広がらないようにしています。</translation>
     </message>
     <message>
+        <source>%1 % of the pixels would clip on output. The file holds detail above white, but its brightest 1 % reaches only %2 % of white: too little to pull the highlights down for.</source>
+        <translation>出力時にピクセルの %1 % が白飛びします。ファイルには白を超える領域のディテールがありますが、最も明るい 1 % は白の %2 % にとどまり、ハイライトを下げるほどではありません。</translation>
+    </message>
+    <message>
         <source>%1 % of the pixels would clip on output, but the file holds detail above white: pulling the highlights down (%2) brings it back.</source>
         <translation>出力時にピクセルの %1 % が白飛びしますが、ファイルには白を超える領域のディテールが残っています。ハイライトを下げると（%2）復元できます。</translation>
     </message>

@@ -219,6 +219,10 @@
         <translation>%1 % 的像素已溢出为纯白。已渲染的文件在这些区域没有细节，任何编辑都无法恢复；其他校正会避免溢出范围扩大。</translation>
     </message>
     <message>
+        <source>%1 % of the pixels would clip on output. The file holds detail above white, but its brightest 1 % reaches only %2 % of white: too little to pull the highlights down for.</source>
+        <translation>输出时 %1 % 的像素会被裁切。文件在白色以上仍有细节，但最亮的 1 % 仅达到白色的 %2 %：不值得为此压低高光。</translation>
+    </message>
+    <message>
         <source>%1 % of the pixels would clip on output, but the file holds detail above white: pulling the highlights down (%2) brings it back.</source>
         <translation>%1 % 的像素在输出时会溢出，但文件保留了白点以上的细节：降低高光（%2）即可恢复。</translation>
     </message>

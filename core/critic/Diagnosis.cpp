@@ -1,7 +1,9 @@
 #include "critic/Diagnosis.h"
 
 #include "critic/WhiteEstimate.h"
+#include "ops/GlobalOps.h"
 
+#include <ATen/ATen.h>
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -102,6 +104,16 @@ Need exposureNeed(const Analysis& a, bool hazy, std::optional<double> modelEv) {
     return n;
 }
 
+// The stops that the tone op's highlights at −100 take off a grey pixel of luminance y. The op
+// moves log2 luminance by amount / 100 times a curve of the pixel's own value (ops/Tone.cpp), so
+// the amount that takes s stops off is 100 s / this.
+double highlightsPullStops(double y) {
+    ops::ToneParams pull;
+    pull.highlights = at::tensor(-100.0f);
+    const at::Tensor grey = at::full({1, 1, 3}, float(y));
+    return std::log2(y / ops::tone(grey, pull)[0][0][0].item<double>());
+}
+
 Need highlightsNeed(const Analysis& a) {
     Need n{Aspect::Highlights};
     const double clipped = a.clippedHighlights;
@@ -110,10 +122,18 @@ Need highlightsNeed(const Analysis& a) {
     // Scene-referred data above white (RAW) can be brought back; a rendered file's clipped
     // pixels hold no detail, and darkening them only turns them grey. A small clipped light
     // source (the sun, a lamp) is normal, so a finding without a fix needs more.
-    const bool recoverable = a.lumaPercentiles[6] > 1.0;
+    const double y99 = a.lumaPercentiles[6];
+    const bool recoverable = y99 > 1.0;
     n.actionable = recoverable ? clipped >= 0.01 : clipped >= 0.03;
-    if (n.actionable && recoverable)
-        n.fix = oneParam("tone", "highlights", -tidy(clampd(30 + 400 * clipped, 30, 80), 5));
+    // As much as brings the 99th percentile back to white. How much is clipped says nothing of
+    // how far above white the data goes: a sky 0.04 stop over white needs 6, not the 80 its
+    // clipped fifth of the frame once asked for (a tint, whose channel gains lift a white sky
+    // just past 1, then got the sky darkened by half a stop).
+    const double stopsAbove = std::log2(std::max(y99, 1.0));
+    const double amount =
+        recoverable ? std::min(80.0, 100 * stopsAbove / highlightsPullStops(y99)) : 0.0;
+    if (n.actionable && recoverable && amount >= 10)
+        n.fix = oneParam("tone", "highlights", -tidy(amount, 5));
     n.evidence = {
         evidence("clipped", QT_TRANSLATE_NOOP("pictor::critic", "clipped"), 100 * clipped, "%"),
         evidence("bright", QT_TRANSLATE_NOOP("pictor::critic", "above L* 90"),

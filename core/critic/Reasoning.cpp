@@ -84,6 +84,13 @@ QString exposureText(const Finding& f, const Analysis& a) {
 }
 
 QString highlightsText(const Finding& f, const Analysis& a) {
+    // Data above white with too little of it to pull down for (Diagnosis.cpp: the brightest 1 %
+    // within a few hundredths of a stop of white).
+    if (f.fix.empty() && a.lumaPercentiles[6] > 1.0)
+        return tr("%1 % of the pixels would clip on output. The file holds detail above white, "
+                  "but its brightest 1 % reaches only %2 % of white: too little to pull the "
+                  "highlights down for.")
+            .arg(num(100 * a.clippedHighlights), num(100 * a.lumaPercentiles[6], 0));
     if (f.fix.empty())
         return tr("%1 % of the pixels are clipped to white. A rendered file holds no detail there, "
                   "so no "

@@ -10,10 +10,13 @@
 #include "io/Photo.h"
 #include "nn/CriticModel.h"
 #include "nn/CriticNet.h"
+#include "ops/GlobalOps.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
+
+#include <ATen/ATen.h>
 
 #include <cmath>
 
@@ -392,6 +395,61 @@ private Q_SLOTS:
             QCOMPARE(n.actionable, straightened);
             if (straightened) QCOMPARE(n.fix.value("straighten", "angle"), -tilt);
         }
+    }
+
+    // Highlights above white (RAW, a scene-referred edit) are brought back by as much as puts the
+    // 99th percentile at white, whatever the clipped share: a fifth of the frame just past white
+    // needs a touch, a few per cent far past it a lot. Checked against the tone op itself.
+    void highlightsAboveWhiteAreBroughtBackToWhite_data() {
+        QTest::addColumn<double>("y99");
+        QTest::addColumn<double>("clipped");
+        QTest::addColumn<bool>("fixed");
+        QTest::newRow("a fifth just past white: a note") << 1.03 << 0.20 << false;
+        QTest::newRow("a third of a stop over") << 1.25 << 0.05 << true;
+        QTest::newRow("half a stop over, little clipped") << 1.45 << 0.012 << true;
+        QTest::newRow("half a stop over, much clipped") << 1.45 << 0.20 << true;
+        QTest::newRow("two stops over: capped") << 4.0 << 0.10 << true;
+        QTest::newRow("below white: nothing to bring back") << 0.97 << 0.20 << false;
+    }
+    void highlightsAboveWhiteAreBroughtBackToWhite() {
+        QFETCH(double, y99);
+        QFETCH(double, clipped);
+        QFETCH(bool, fixed);
+        Analysis a = analyzeImage(m_clean);
+        a.lumaPercentiles[6] = y99;
+        a.clippedHighlights = clipped;
+        const Need* highlights = nullptr;
+        const std::vector<Need> needs = assessNeeds(a);
+        for (const Need& n : needs)
+            if (n.aspect == Aspect::Highlights) highlights = &n;
+        QVERIFY(highlights);
+        QVERIFY(highlights->actionable); // found either way: at least 1 % clipped
+        QCOMPARE(!highlights->fix.empty(), fixed);
+        Finding finding;
+        finding.aspect = Aspect::Highlights;
+        finding.evidence = highlights->evidence;
+        finding.fix = highlights->fix;
+        const std::string why = reasoningFor(finding, a);
+        // What the text says follows what was decided: pulled down, too little to, or lost.
+        const char* expected = fixed       ? "pulling the highlights down"
+                               : y99 > 1.0 ? "too little to pull"
+                                           : "no detail there";
+        QVERIFY2(why.find(expected) != std::string::npos, why.c_str());
+        if (!fixed) return;
+        const double amount = highlights->fix.value("tone", "highlights");
+        QVERIFY2(amount < 0 && amount >= -80, qPrintable(QString::number(amount)));
+        // A grey pixel at the 99th percentile, through the tone op with that amount.
+        ops::ToneParams params;
+        params.highlights = at::tensor(amount, at::kFloat);
+        const float v = float(y99);
+        const float after =
+            ops::tone(at::tensor({v, v, v}, at::kFloat).reshape({1, 1, 3}), params)[0][0][0]
+                .item<float>();
+        if (amount > -80) // 5-unit steps: within a few hundredths of white
+            QVERIFY2(std::abs(after - 1.0f) < 0.04f,
+                     qPrintable(QString("%1 → %2 with %3").arg(y99).arg(after).arg(amount)));
+        else
+            QVERIFY2(after > 1.0f && after < v, qPrintable(QString::number(after)));
     }
 
     // A veil lifts the darkest tones (L* 1 % ≥ 35) and flattens the rest; a contrasty scene
