@@ -169,8 +169,16 @@ Need hazeNeed(const Analysis& a) {
     // 1st-percentile lightness tells them apart.
     const double blackLift = a.lightnessPercentiles[0];
     // A veil lifts the darkest 1 % to L* 40 and more (photos/train: clean photos mostly stay
-    // below 25; pale or misty ones reach 30–50).
-    const bool veiled = blackLift >= 35;
+    // below 25; pale or misty ones reach 30–50). And a veil is one colour, the light's, over the
+    // whole frame; a pale blue sky over sand (or a pastel backdrop, pink below and blue-grey
+    // above) keeps each half its own colour. Their agreement (Analysis.h: 1 = the same, 0 =
+    // several just-visible casts apart) under 0.15 is the scene's colours, not a veil: no haze,
+    // nothing lowers the score (photos/train: a bridge's cables against the sky and a butterfly
+    // on a pastel backdrop read 0.03 and 0.01 and were dehazed at 100, +10 ΔE00 each; 11 of its
+    // 171 hazed cases read 0.03–0.12 and now go undetected, none of photos/val's 72, which read
+    // 0.41 and more).
+    const bool oneColour = a.veilAgreement >= 0.15;
+    const bool veiled = blackLift >= 35 && oneColour;
     n.magnitude = veiled ? clampd((dark - 0.2) / 0.3, 0, 1) : 0;
     n.penalty = veiled ? std::min(15.0, 80.0 * std::max(0.0, dark - 0.2)) : 0;
     // A veil flattens the tones, but a contrasty scene keeps some spread under a thin one (σ of

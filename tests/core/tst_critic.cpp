@@ -458,20 +458,27 @@ private Q_SLOTS:
         QTest::addColumn<double>("spread");
         QTest::addColumn<double>("brightest"); // Y at 99 %
         QTest::addColumn<double>("neutral");
+        QTest::addColumn<double>("agreement"); // of the top and bottom halves' veil colours
         QTest::addColumn<bool>("dehazed");
-        QTest::newRow("flat, colourful") << 8.0 << 0.9 << 0.3 << true;
-        QTest::newRow("contrasty scene under a thin veil") << 19.0 << 0.9 << 0.3 << true;
-        QTest::newRow("contrasty and past white: over-exposed") << 19.0 << 1.6 << 0.3 << false;
-        QTest::newRow("too contrasty for a veil") << 26.0 << 0.9 << 0.3 << false;
+        QTest::newRow("flat, colourful") << 8.0 << 0.9 << 0.3 << 0.9 << true;
+        QTest::newRow("contrasty scene under a thin veil") << 19.0 << 0.9 << 0.3 << 0.9 << true;
+        QTest::newRow("contrasty and past white: over-exposed")
+            << 19.0 << 1.6 << 0.3 << 0.9 << false;
+        QTest::newRow("too contrasty for a veil") << 26.0 << 0.9 << 0.3 << 0.9 << false;
         QTest::newRow("colourless: a grey backdrop or fog on purpose")
-            << 8.0 << 0.9 << 0.9 << false;
+            << 8.0 << 0.9 << 0.9 << 0.9 << false;
+        QTest::newRow("halves of different colours: the scene's, not a veil")
+            << 8.0 << 0.9 << 0.3 << 0.05 << false;
+        QTest::newRow("halves a little apart: a veil") << 8.0 << 0.9 << 0.3 << 0.2 << true;
     }
     void aVeilIsFoundUnlessThePhotoIsContrastyOrColourless() {
         QFETCH(double, spread);
         QFETCH(double, brightest);
         QFETCH(double, neutral);
+        QFETCH(double, agreement);
         QFETCH(bool, dehazed);
         Analysis a = analyzeImage(m_clean);
+        a.veilAgreement = agreement;
         a.darkChannelMean = 0.55;
         a.lightnessPercentiles[0] = 45;
         a.lightnessStdDev = spread;
@@ -485,6 +492,35 @@ private Q_SLOTS:
             if (dehazed) QCOMPARE(n.fix.value("dehaze", "amount"), 100.0);
         }
         QCOMPARE(hazeNeeds, 1);
+    }
+
+    // A pale blue sky over pale sand has everything a veil has (no dark pixels, a high dark
+    // channel, little spread) but two colours: it is left alone, where a veil over the photo
+    // (the haze row of noiseBlurHazeAndTiltEachGetTheirFix) is removed.
+    void aPaleSkyOverSandIsNotDehazed() {
+        Image scene(384, 256);
+        for (int y = 0; y < scene.height(); ++y) {
+            float* px = scene.row(y);
+            const bool sky = y < scene.height() / 2;
+            for (int x = 0; x < scene.width(); ++x, px += 3) {
+                // A gentle ripple, so that the halves are not perfectly flat.
+                const float ripple = 0.03f * std::sin(0.11f * float(x) + 0.07f * float(y));
+                px[0] = (sky ? 0.42f : 0.70f) + ripple;
+                px[1] = (sky ? 0.55f : 0.58f) + ripple;
+                px[2] = (sky ? 0.80f : 0.40f) + ripple;
+            }
+        }
+        const Critique c = critiqueOf(scene);
+        // What would have read as haze: nothing dark, a high dark channel, a flat photo.
+        QVERIFY2(c.analysis.lightnessPercentiles[0] >= 35 && c.analysis.darkChannelMean >= 0.3 &&
+                     c.analysis.lightnessStdDev < 16,
+                 qPrintable(QString("L* 1 %% %1, dark channel %2, σ %3")
+                                .arg(c.analysis.lightnessPercentiles[0])
+                                .arg(c.analysis.darkChannelMean)
+                                .arg(c.analysis.lightnessStdDev)));
+        QVERIFY2(c.analysis.veilAgreement < 0.15,
+                 qPrintable(QString::number(c.analysis.veilAgreement)));
+        QVERIFY2(!c.recipe.find("dehaze"), c.instructions.c_str());
     }
 
     void aFlatPhotoIsNotedAndLeftAlone() {
