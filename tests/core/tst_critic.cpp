@@ -453,7 +453,8 @@ private Q_SLOTS:
     }
 
     // A veil lifts the darkest tones (L* 1 % ≥ 35) and flattens the rest; a contrasty scene
-    // keeps some spread under a thin veil and is still dehazed.
+    // keeps some spread under a thin veil and is still dehazed. A veil is one colour: halves of
+    // clearly different colours are the scene's.
     void aVeilIsFoundUnlessThePhotoIsContrastyOrColourless_data() {
         QTest::addColumn<double>("spread");
         QTest::addColumn<double>("brightest"); // Y at 99 %
@@ -514,7 +515,7 @@ private Q_SLOTS:
         // What would have read as haze: nothing dark, a high dark channel, a flat photo.
         QVERIFY2(c.analysis.lightnessPercentiles[0] >= 35 && c.analysis.darkChannelMean >= 0.3 &&
                      c.analysis.lightnessStdDev < 16,
-                 qPrintable(QString("L* 1 %% %1, dark channel %2, σ %3")
+                 qPrintable(QString("L* at 1 %: %1, dark channel %2, σ %3")
                                 .arg(c.analysis.lightnessPercentiles[0])
                                 .arg(c.analysis.darkChannelMean)
                                 .arg(c.analysis.lightnessStdDev)));
