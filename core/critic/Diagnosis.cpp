@@ -129,11 +129,9 @@ Need highlightsNeed(const Analysis& a) {
     // how far above white the data goes: a sky 0.04 stop over white needs 6, not the 80 its
     // clipped fifth of the frame once asked for (a tint, whose channel gains lift a white sky
     // just past 1, then got the sky darkened by half a stop).
-    const double stopsAbove = std::log2(std::max(y99, 1.0));
     const double amount =
-        recoverable ? std::min(80.0, 100 * stopsAbove / highlightsPullStops(y99)) : 0.0;
-    if (n.actionable && recoverable && amount >= 10)
-        n.fix = oneParam("tone", "highlights", -tidy(amount, 5));
+        recoverable ? std::min(80.0, 100 * std::log2(y99) / highlightsPullStops(y99)) : 0.0;
+    if (n.actionable && amount >= 10) n.fix = oneParam("tone", "highlights", -tidy(amount, 5));
     n.evidence = {
         evidence("clipped", QT_TRANSLATE_NOOP("pictor::critic", "clipped"), 100 * clipped, "%"),
         evidence("bright", QT_TRANSLATE_NOOP("pictor::critic", "above L* 90"),

@@ -38,6 +38,18 @@ Critique critiqueOf(const Image& image) {
     return std::move(result).value();
 }
 
+// The need of `aspect` among `needs` (assessNeeds gives one per aspect): null when there is none,
+// or more than one, so that a test looping over needs cannot pass by finding nothing.
+const Need* needFor(const std::vector<Need>& needs, Aspect aspect) {
+    const Need* found = nullptr;
+    for (const Need& n : needs) {
+        if (n.aspect != aspect) continue;
+        if (found) return nullptr;
+        found = &n;
+    }
+    return found;
+}
+
 // The value of a need's evidence `key` (NaN when it has none).
 double evidenceValue(const Need& need, const std::string& key) {
     for (const Evidence& e : need.evidence)
@@ -390,11 +402,11 @@ private Q_SLOTS:
         Analysis a = analyzeImage(m_clean);
         a.horizonTiltDegrees = tilt;
         a.horizonConfidence = confidence;
-        for (const Need& n : assessNeeds(a)) {
-            if (n.aspect != Aspect::Tilt) continue;
-            QCOMPARE(n.actionable, straightened);
-            if (straightened) QCOMPARE(n.fix.value("straighten", "angle"), -tilt);
-        }
+        const std::vector<Need> needs = assessNeeds(a);
+        const Need* tiltNeed = needFor(needs, Aspect::Tilt);
+        QVERIFY(tiltNeed);
+        QCOMPARE(tiltNeed->actionable, straightened);
+        if (straightened) QCOMPARE(tiltNeed->fix.value("straighten", "angle"), -tilt);
     }
 
     // Highlights above white (RAW, a scene-referred edit) are brought back by as much as puts the
@@ -418,10 +430,8 @@ private Q_SLOTS:
         Analysis a = analyzeImage(m_clean);
         a.lumaPercentiles[6] = y99;
         a.clippedHighlights = clipped;
-        const Need* highlights = nullptr;
         const std::vector<Need> needs = assessNeeds(a);
-        for (const Need& n : needs)
-            if (n.aspect == Aspect::Highlights) highlights = &n;
+        const Need* highlights = needFor(needs, Aspect::Highlights);
         QVERIFY(highlights);
         QVERIFY(highlights->actionable); // found either way: at least 1 % clipped
         QCOMPARE(!highlights->fix.empty(), fixed);
@@ -485,14 +495,11 @@ private Q_SLOTS:
         a.lightnessStdDev = spread;
         a.lumaPercentiles[6] = brightest;
         a.neutralFraction = neutral;
-        int hazeNeeds = 0; // the loop alone would pass if the haze need went missing
-        for (const Need& n : assessNeeds(a)) {
-            if (n.aspect != Aspect::Haze) continue;
-            ++hazeNeeds;
-            QCOMPARE(n.actionable, dehazed);
-            if (dehazed) QCOMPARE(n.fix.value("dehaze", "amount"), 100.0);
-        }
-        QCOMPARE(hazeNeeds, 1);
+        const std::vector<Need> needs = assessNeeds(a);
+        const Need* haze = needFor(needs, Aspect::Haze);
+        QVERIFY(haze); // exactly one: a check that cannot pass by finding none
+        QCOMPARE(haze->actionable, dehazed);
+        if (dehazed) QCOMPARE(haze->fix.value("dehaze", "amount"), 100.0);
     }
 
     // A pale blue sky over pale sand has everything a veil has (no dark pixels, a high dark
